@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import calendarRoutes from './calendar/routes.ts';
+import challengeRoutes from './challenge/routes.ts';
+import { Challenges } from './challenge/service.ts';
+import type { Config } from './config.ts';
+import { openDb, type Db } from './db/index.ts';
+import { registerErrorHandling } from './errors.ts';
+import healthRoutes from './health/routes.ts';
+import { Mailer } from './mail/outbox.ts';
+import pqrsRoutes from './pqrs/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    mailer: Mailer;
+    /** Null when `ECAM_CHALLENGE=off`. */
+    challenges: Challenges | null;
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WIDGETS_DIR = path.join(root, 'dist', 'widgets');
+const DEMO_DIR = path.join(root, 'demo');
+
+/** Builds the whole server: API under /api, built widgets under /widgets/, the demo page at /. */
+export async function buildApp(
+  config: Config,
+  options: FastifyServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    ...options,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const db = openDb(config.dbFile);
+  fs.mkdirSync(config.uploadsDir, { recursive: true });
+  const mailer = new Mailer(db, config, app.log);
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorate('mailer', mailer);
+  app.decorate('challenges', config.challenge ? new Challenges(db, config.challengeMaxNumber) : null);
+  app.addHook('onClose', async () => {
+    await mailer.close();
+    db.close();
+  });
+
+  await app.register(cors, {
+    // Only the configured embedding sites may call the public API from a browser.
+    origin: (origin, cb) => cb(null, !origin || config.allowedOrigins.includes(origin)),
+    methods: ['GET', 'POST'],
+  });
+  if (config.rateLimit) {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_req, ctx) => ({
+        statusCode: 429,
+        error: `Demasiadas solicitudes desde su conexión. Intente de nuevo en ${Math.ceil(ctx.ttl / 1000)} segundos.`,
+      }),
+    });
+  }
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.maxFileBytes,
+      files: config.maxFiles,
+      fields: 5,
+      fieldSize: 200_000,
+      parts: config.maxFiles + 5,
+    },
+  });
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(challengeRoutes, { prefix: '/api/challenge' });
+  await app.register(pqrsRoutes, { prefix: '/api/pqrs' });
+
+  if (fs.existsSync(WIDGETS_DIR)) {
+    await app.register(fastifyStatic, {
+      root: WIDGETS_DIR,
+      prefix: '/widgets/',
+      // Chunks carry a content hash; the loader's name is stable, so it is cached briefly.
+      setHeaders: (reply, file) =>
+        reply.header(
+          'Cache-Control',
+          file.includes(`${path.sep}chunks${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        ),
+    });
+  }
+  await app.register(fastifyStatic, { root: DEMO_DIR, prefix: '/', decorateReply: false, index: 'index.html' });
+
+  mailer.start();
+  return app;
+}

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Numbered migrations `NNN-name.sql`, in order. */
+function migrations(): { version: number; file: string }[] {
+  return fs
+    .readdirSync(migrationsDir)
+    .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))
+    .map((file) => ({ version: Number(file.slice(0, 3)), file }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** Applies every migration newer than `user_version`, each in a transaction with its bump. */
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations()) {
+    if (m.version <= current) continue;
+    const sql = fs.readFileSync(path.join(migrationsDir, m.file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Opens (creating if needed) the SQLite database with the pragmas every connection needs. */
+export function openDb(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: a citizen told "radicado" must survive a power cut, not only a process crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { MultipartFile } from '@fastify/multipart';
+import { fileTypeFromFile } from 'file-type';
+import { ApiError } from '../errors.ts';
+import { ATTACHMENT_MIME_TYPES } from './catalog.ts';
+
+export interface StoredFile {
+  originalName: string;
+  storedName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/** A display-safe file name: no path, no control characters, bounded length. */
+function cleanName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001F\u007F]/g, '').trim();
+  return (base || 'adjunto').slice(-200);
+}
+
+/**
+ * Streams an uploaded part to the uploads directory under a random name, hashing it on the way.
+ * The multipart size limit aborts the stream with a 413, and the partial file is removed.
+ */
+export async function receiveFile(part: MultipartFile, uploadsDir: string): Promise<StoredFile> {
+  const storedName = randomBytes(16).toString('hex');
+  const target = path.join(uploadsDir, storedName);
+  const hash = createHash('sha256');
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(part.file, meter, fs.createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+  } catch (err) {
+    fs.rmSync(target, { force: true });
+    throw err;
+  }
+  return { originalName: cleanName(part.filename), storedName, mime: '', size, sha256: hash.digest('hex') };
+}
+
+/** Plain text has no magic bytes: accept it when it holds no binary control bytes. */
+async function looksLikeText(file: string): Promise<boolean> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return bytesRead > 0 && !buf.subarray(0, bytesRead).some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Decides each file's type by its content (magic bytes), never by its name; throws 415 naming
+ * the first file that is not an accepted kind.
+ */
+export async function checkTypes(files: StoredFile[], uploadsDir: string): Promise<void> {
+  const allowed = Object.values(ATTACHMENT_MIME_TYPES).join(', ');
+  for (const f of files) {
+    const file = path.join(uploadsDir, f.storedName);
+    const detected = await fileTypeFromFile(file);
+    const mime = detected ? detected.mime : (await looksLikeText(file)) ? 'text/plain' : '';
+    if (!(mime in ATTACHMENT_MIME_TYPES)) {
+      const message = `Adjuntos: «${f.originalName}» no es un tipo de archivo permitido (${allowed}).`;
+      throw new ApiError(415, message, { attachments: message });
+    }
+    f.mime = mime;
+  }
+}
+
+/** Removes stored files whose request was not recorded. */
+export function discardFiles(files: StoredFile[], uploadsDir: string): void {
+  for (const f of files) fs.rmSync(path.join(uploadsDir, f.storedName), { force: true });
+}

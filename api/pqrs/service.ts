@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { bogotaDate, computeDeadline } from '../calendar/calendar.ts';
+import { calendarRules } from '../calendar/store.ts';
+import type { StoredFile } from './attachments.ts';
+import { PQRS_TYPES } from './catalog.ts';
+import type { PqrsCreated, PqrsData } from './schemas.ts';
+import { pqrsStore } from './store.ts';
+import { hashTrackingCode, newTrackingCode } from './tracking-code.ts';
+
+const dateTime = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeStyle: 'short', timeZone: 'America/Bogota' });
+const longDate = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeZone: 'UTC' });
+
+/** The acknowledgement of CPACA art. 61: date, time and radicado, plus the legal due date. */
+function acknowledgement(data: PqrsData, radicado: string, receivedAt: Date, dueDate: string, entity: string) {
+  const t = PQRS_TYPES[data.type];
+  const name = data.requester.kind === 'anonimo' ? '' : (data.requester.name ?? '');
+  return {
+    subject: `Radicado ${radicado}: recibimos su ${t.label.toLowerCase()}`,
+    body: [
+      `Cordial saludo${name ? `, ${name}` : ''}:`,
+      '',
+      `${entity} recibió su ${t.label.toLowerCase()} el ${dateTime.format(receivedAt)} (hora de Colombia).`,
+      '',
+      `Radicado: ${radicado}`,
+      `Asunto: ${data.subject}`,
+      `Fecha límite de respuesta: ${longDate.format(new Date(`${dueDate}T00:00:00Z`))} (${t.businessDays} días hábiles, Ley 1755 de 2015).`,
+      '',
+      'Para consultar el estado use el radicado y el código de seguimiento que se le mostró al radicar.',
+      'Por seguridad, el código no se envía por correo: consérvelo.',
+      '',
+      'Este es un mensaje automático; por favor no lo responda.',
+    ].join('\n'),
+  };
+}
+
+/** Files a PQRSD: deadline from the calendar, radicado, hashed tracking code, acknowledgement. */
+export function pqrsService(app: FastifyInstance) {
+  const store = pqrsStore(app.db);
+  const { config, mailer } = app;
+
+  return {
+    file(data: PqrsData, files: StoredFile[], ip: string, now = new Date()): PqrsCreated {
+      const businessDays = PQRS_TYPES[data.type].businessDays;
+      const { effectiveReceipt, dueDate } = computeDeadline(now, businessDays, calendarRules(app.db, config.cutoffHour));
+      const trackingCode = newTrackingCode();
+      const receivedAt = now.toISOString();
+      const email = data.requester.kind === 'anonimo' ? undefined : data.requester.email;
+      const { radicado } = store.create({
+        prefix: config.radicadoPrefix,
+        year: Number(bogotaDate(now).slice(0, 4)),
+        data,
+        receivedAt,
+        effectiveReceipt,
+        businessDays,
+        dueDate,
+        consentIp: ip,
+        consentPolicy: config.policyVersion,
+        files,
+        trackingHash: (r) => hashTrackingCode(r, trackingCode),
+        alsoInTransaction: email
+          ? (r) => mailer.enqueue({ to: email, ...acknowledgement(data, r, now, dueDate, config.entityName) })
+          : undefined,
+      });
+      if (email) void mailer.flush();
+      return { radicado, trackingCode, receivedAt, effectiveReceipt, dueDate, businessDays, type: data.type };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Db } from '../db/index.ts';
+import type { StoredFile } from './attachments.ts';
+import type { PqrsData } from './schemas.ts';
+
+export interface NewPqrs {
+  prefix: string;
+  year: number;
+  data: PqrsData;
+  receivedAt: string;
+  effectiveReceipt: string;
+  businessDays: number;
+  dueDate: string;
+  consentIp: string;
+  consentPolicy: string;
+  files: StoredFile[];
+  /** Computes the tracking hash once the radicado is known (it salts the hash). */
+  trackingHash: (radicado: string) => string;
+  /** Runs inside the same transaction, e.g. to queue the acknowledgement e-mail. */
+  alsoInTransaction?: (radicado: string) => void;
+}
+
+/** Prepared statements for PQRSD records, made once per database. */
+export function pqrsStore(db: Db) {
+  const nextNumber = db.prepare<[string, number], { last: number }>(`
+    INSERT INTO radicado_sequences (prefix, year, last) VALUES (?, ?, 1)
+    ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1
+    RETURNING last`);
+  const insertPqrs = db.prepare(`
+    INSERT INTO pqrs (radicado, tracking_hash, type, subject, description, response_channel,
+      requester_kind, document_type, document_number, name, email, phone, address, city,
+      received_at, effective_receipt, business_days, due_date, consent_at, consent_policy, consent_ip)
+    VALUES (@radicado, @trackingHash, @type, @subject, @description, @responseChannel,
+      @kind, @documentType, @documentNumber, @name, @email, @phone, @address, @city,
+      @receivedAt, @effectiveReceipt, @businessDays, @dueDate, @receivedAt, @consentPolicy, @consentIp)`);
+  const insertAttachment = db.prepare(`
+    INSERT INTO pqrs_attachments (pqrs_id, original_name, stored_name, mime, size, sha256)
+    VALUES (@pqrsId, @originalName, @storedName, @mime, @size, @sha256)`);
+  const insertEvent = db.prepare(
+    'INSERT INTO pqrs_events (pqrs_id, at, state, actor, public_note) VALUES (?, ?, ?, NULL, ?)',
+  );
+
+  /**
+   * Records a request, its attachments and first event in one transaction; the radicado's
+   * number is taken in that same transaction, so it is never reused nor skipped.
+   */
+  const create = db.transaction((p: NewPqrs): { id: number; radicado: string } => {
+    const n = nextNumber.get(p.prefix, p.year)!.last;
+    const radicado = `${p.prefix}-${p.year}-${String(n).padStart(6, '0')}`;
+    const r = p.data.requester;
+    const personal: Partial<Record<Exclude<keyof typeof r, 'kind'>, string>> = r.kind === 'anonimo' ? {} : r;
+    const id = Number(
+      insertPqrs.run({
+        radicado,
+        trackingHash: p.trackingHash(radicado),
+        type: p.data.type,
+        subject: p.data.subject,
+        description: p.data.description,
+        responseChannel: p.data.responseChannel,
+        kind: r.kind,
+        documentType: personal.documentType ?? null,
+        documentNumber: personal.documentNumber ?? null,
+        name: personal.name ?? null,
+        email: personal.email ?? null,
+        phone: personal.phone ?? null,
+        address: personal.address ?? null,
+        city: personal.city ?? null,
+        receivedAt: p.receivedAt,
+        effectiveReceipt: p.effectiveReceipt,
+        businessDays: p.businessDays,
+        dueDate: p.dueDate,
+        consentPolicy: p.consentPolicy,
+        consentIp: p.consentIp,
+      }).lastInsertRowid,
+    );
+    for (const f of p.files) insertAttachment.run({ pqrsId: id, ...f });
+    insertEvent.run(id, p.receivedAt, 'radicada', 'Solicitud radicada y recibida por la entidad.');
+    p.alsoInTransaction?.(radicado);
+    return { id, radicado };
+  });
+
+  return { create };
+}
