@@ -12,7 +12,7 @@ import challengeRoutes from './challenge/routes.ts';
 import { Challenges } from './challenge/service.ts';
 import type { Config } from './config.ts';
 import { openDb, type Db } from './db/index.ts';
-import { registerErrorHandling } from './errors.ts';
+import { ApiError, registerErrorHandling } from './errors.ts';
 import healthRoutes from './health/routes.ts';
 import { Mailer } from './mail/outbox.ts';
 import pqrsRoutes from './pqrs/routes.ts';
@@ -65,10 +65,8 @@ export async function buildApp(
   if (config.rateLimit) {
     await app.register(rateLimit, {
       global: false,
-      errorResponseBuilder: (_req, ctx) => ({
-        statusCode: 429,
-        error: `Demasiadas solicitudes desde su conexión. Intente de nuevo en ${Math.ceil(ctx.ttl / 1000)} segundos.`,
-      }),
+      errorResponseBuilder: (_req, ctx) =>
+        new ApiError(429, `Demasiadas solicitudes desde su conexión. Intente de nuevo en ${Math.ceil(ctx.ttl / 1000)} segundos.`),
     });
   }
   await app.register(multipart, {

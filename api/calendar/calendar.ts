@@ -1,0 +1,120 @@
+/**
+ * Business days and legal deadlines (DOMAIN.md section 1) on YYYY-MM-DD strings.
+ * Dates are handled as UTC midnights and instants are shifted to Bogotá by hand, so the
+ * result never depends on the time zone of the process running it.
+ */
+import { isHoliday } from './holidays.ts';
+
+/** What makes a day non-working beyond weekends and national holidays. */
+export interface CalendarRules {
+  /** Days the entity declared closed (YYYY-MM-DD). */
+  closureDays: ReadonlySet<string>;
+  /** Bogotá hour (0-23) from which a request counts as received the next business day. */
+  cutoffHour?: number;
+}
+
+const DAY_MS = 86_400_000;
+/** America/Bogota is UTC-5 all year: Colombia has had no daylight saving since 1993. */
+const BOGOTA_OFFSET_MS = -5 * 3_600_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return toIso(ms) === value;
+}
+
+/** Throws on anything but a real YYYY-MM-DD date, so a typo can never shift a deadline. */
+function checkDate(date: string): string {
+  if (!isIsoDate(date)) throw new RangeError(`Fecha inválida (se espera AAAA-MM-DD): ${date}`);
+  return date;
+}
+
+/** UTC midnight of a YYYY-MM-DD date. */
+function toMs(date: string): number {
+  return Date.parse(`${checkDate(date)}T00:00:00Z`);
+}
+
+/** A UTC midnight timestamp as YYYY-MM-DD. */
+function toIso(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  return toIso(toMs(date) + days * DAY_MS);
+}
+
+/** The instant shifted so that its UTC fields read as Bogotá wall-clock time. */
+function bogotaWallClock(instant: Date): Date {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Fecha y hora inválida');
+  return new Date(ms + BOGOTA_OFFSET_MS);
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in Bogotá. */
+export function bogotaDate(instant: Date): string {
+  return toIso(bogotaWallClock(instant).getTime());
+}
+
+/** The hour (0-23) of an instant in Bogotá. */
+export function bogotaHour(instant: Date): number {
+  return bogotaWallClock(instant).getUTCHours();
+}
+
+/** Monday to Friday, not a national holiday and not a declared closure day. */
+export function isBusinessDay(date: string, rules: CalendarRules): boolean {
+  const weekday = new Date(toMs(date)).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !isHoliday(date) && !rules.closureDays.has(date);
+}
+
+/** The first business day strictly after `date`. */
+export function nextBusinessDay(date: string, rules: CalendarRules): string {
+  let d = addDays(date, 1);
+  while (!isBusinessDay(d, rules)) d = addDays(d, 1);
+  return d;
+}
+
+/** The `n`-th business day after `date` (`date` itself when n is 0). */
+export function addBusinessDays(date: string, n: number, rules: CalendarRules): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Número de días hábiles inválido: ${n}`);
+  let d = checkDate(date);
+  for (let i = 0; i < n; i++) d = nextBusinessDay(d, rules);
+  return d;
+}
+
+/**
+ * The date a request received at `instant` counts as received: its Bogotá date when that is a
+ * business day (and, with a cut-off hour, before it), otherwise the next business day.
+ */
+export function effectiveReceipt(instant: Date, rules: CalendarRules): string {
+  const date = bogotaDate(instant);
+  const beforeCutoff = rules.cutoffHour === undefined || bogotaHour(instant) < rules.cutoffHour;
+  return isBusinessDay(date, rules) && beforeCutoff ? date : nextBusinessDay(date, rules);
+}
+
+/** Effective receipt and due date of a request: the term runs from the day after receipt. */
+export function computeDeadline(
+  instant: Date,
+  businessDays: number,
+  rules: CalendarRules,
+): { effectiveReceipt: string; dueDate: string } {
+  const receipt = effectiveReceipt(instant, rules);
+  return { effectiveReceipt: receipt, dueDate: addBusinessDays(receipt, businessDays, rules) };
+}
+
+/**
+ * Business days d with from < d <= to, negative when `to` is before `from`: for "business
+ * days left" from today to a due date (0 on the due date itself, negative once overdue).
+ */
+export function businessDaysBetween(from: string, to: string, rules: CalendarRules): number {
+  const start = toMs(from);
+  const end = toMs(to);
+  if (end < start) return -businessDaysBetween(to, from, rules);
+  let count = 0;
+  for (let ms = start + DAY_MS; ms <= end; ms += DAY_MS) {
+    if (isBusinessDay(toIso(ms), rules)) count++;
+  }
+  return count;
+}

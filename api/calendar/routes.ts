@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PQRS_TYPES } from '../pqrs/catalog.ts';
+import { computeDeadline } from './calendar.ts';
+import { holidays } from './holidays.ts';
+import { deadlineQuery, deadlineResponse, holidaysQuery, holidaysResponse } from './schemas.ts';
+import { calendarRules } from './store.ts';
+
+/** `GET /api/calendar/holidays` and `GET /api/calendar/deadline`: public, read-only. */
+const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/holidays',
+    { schema: { querystring: holidaysQuery, response: { 200: holidaysResponse } } },
+    async (req, reply) => {
+      // A year's national holidays are fixed by law; they never change once computed.
+      reply.header('Cache-Control', 'public, max-age=86400');
+      return holidays(req.query.year);
+    },
+  );
+
+  app.get(
+    '/deadline',
+    { schema: { querystring: deadlineQuery, response: { 200: deadlineResponse } } },
+    async (req) => {
+      const { type } = req.query;
+      const receivedAt = req.query.receivedAt ?? new Date();
+      const businessDays = PQRS_TYPES[type].businessDays;
+      const rules = calendarRules(app.db, app.config.cutoffHour);
+      const { effectiveReceipt, dueDate } = computeDeadline(receivedAt, businessDays, rules);
+      return { type, receivedAt: receivedAt.toISOString(), effectiveReceipt, businessDays, dueDate };
+    },
+  );
+};
+
+export default calendarRoutes;
