@@ -11,6 +11,7 @@ import calendarRoutes from './calendar/routes.ts';
 import challengeRoutes from './challenge/routes.ts';
 import { Challenges } from './challenge/service.ts';
 import type { Config } from './config.ts';
+import { groupCommit } from './db/group-commit.ts';
 import { openDb, type Db } from './db/index.ts';
 import { ApiError, registerErrorHandling } from './errors.ts';
 import healthRoutes from './health/routes.ts';
@@ -24,6 +25,10 @@ declare module 'fastify' {
     mailer: Mailer;
     /** Null when `ECAM_CHALLENGE=off`. */
     challenges: Challenges | null;
+    /** Runs a public write in the next group commit; resolves once it is on disk. */
+    commit: <T>(write: () => T) => Promise<T>;
+    /** The current instant; tests pass a fixed clock to buildApp. */
+    now: () => Date;
   }
 }
 
@@ -35,6 +40,7 @@ const DEMO_DIR = path.join(root, 'demo');
 export async function buildApp(
   config: Config,
   options: FastifyServerOptions = {},
+  now: () => Date = () => new Date(),
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -51,6 +57,8 @@ export async function buildApp(
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('mailer', mailer);
+  app.decorate('now', now);
+  app.decorate('commit', groupCommit(db));
   app.decorate('challenges', config.challenge ? new Challenges(db, config.challengeMaxNumber) : null);
   app.addHook('onClose', async () => {
     await mailer.close();

@@ -14,7 +14,10 @@ export function tempDataDir(): string {
  * A real app on a fresh temporary SQLite file. Challenge and rate limits are off unless the
  * test is about them (`env` overrides any variable).
  */
-export async function testApp(env: Record<string, string> = {}): Promise<{ app: FastifyInstance; config: Config }> {
+export async function testApp(
+  env: Record<string, string> = {},
+  now?: () => Date,
+): Promise<{ app: FastifyInstance; config: Config }> {
   const config = loadConfig({
     ECAM_DATA_DIR: tempDataDir(),
     ECAM_CHALLENGE: 'off',
@@ -22,7 +25,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await buildApp(config);
+  const app = await buildApp(config, {}, now);
   await app.ready();
   return { app, config };
 }

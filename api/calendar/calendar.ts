@@ -42,10 +42,6 @@ function toIso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function addDays(date: string, days: number): string {
-  return toIso(toMs(date) + days * DAY_MS);
-}
-
 /** The instant shifted so that its UTC fields read as Bogotá wall-clock time. */
 function bogotaWallClock(instant: Date): Date {
   const ms = instant.getTime();
@@ -63,25 +59,54 @@ export function bogotaHour(instant: Date): number {
   return bogotaWallClock(instant).getUTCHours();
 }
 
+/** Day of the week (0 Sunday .. 6 Saturday) of a UTC midnight; 1970-01-01 was a Thursday. */
+function weekday(ms: number): number {
+  return (((Math.floor(ms / DAY_MS) + 4) % 7) + 7) % 7;
+}
+
+// The loops below walk UTC-midnight numbers rather than strings: a deadline is computed on every
+// filing and every inbox row, so each day step must stay cheap.
+function isBusinessMs(ms: number, rules: CalendarRules): boolean {
+  const wd = weekday(ms);
+  if (wd === 0 || wd === 6) return false;
+  const iso = toIso(ms);
+  return !isHoliday(iso) && !rules.closureDays.has(iso);
+}
+
+function nextBusinessMs(ms: number, rules: CalendarRules): number {
+  do ms += DAY_MS;
+  while (!isBusinessMs(ms, rules));
+  return ms;
+}
+
 /** Monday to Friday, not a national holiday and not a declared closure day. */
 export function isBusinessDay(date: string, rules: CalendarRules): boolean {
-  const weekday = new Date(toMs(date)).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !isHoliday(date) && !rules.closureDays.has(date);
+  return isBusinessMs(toMs(date), rules);
 }
 
 /** The first business day strictly after `date`. */
 export function nextBusinessDay(date: string, rules: CalendarRules): string {
-  let d = addDays(date, 1);
-  while (!isBusinessDay(d, rules)) d = addDays(d, 1);
-  return d;
+  return toIso(nextBusinessMs(toMs(date), rules));
 }
+
+/** Results of addBusinessDays per closure set: every filing and inbox row of a day asks the same. */
+const sums = new WeakMap<ReadonlySet<string>, Map<string, string>>();
 
 /** The `n`-th business day after `date` (`date` itself when n is 0). */
 export function addBusinessDays(date: string, n: number, rules: CalendarRules): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Número de días hábiles inválido: ${n}`);
-  let d = checkDate(date);
-  for (let i = 0; i < n; i++) d = nextBusinessDay(d, rules);
-  return d;
+  let memo = sums.get(rules.closureDays);
+  if (!memo) sums.set(rules.closureDays, (memo = new Map()));
+  const key = `${date}+${n}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    let ms = toMs(date);
+    for (let i = 0; i < n; i++) ms = nextBusinessMs(ms, rules);
+    result = toIso(ms);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
 }
 
 /**
@@ -114,7 +139,7 @@ export function businessDaysBetween(from: string, to: string, rules: CalendarRul
   if (end < start) return -businessDaysBetween(to, from, rules);
   let count = 0;
   for (let ms = start + DAY_MS; ms <= end; ms += DAY_MS) {
-    if (isBusinessDay(toIso(ms), rules)) count++;
+    if (isBusinessMs(ms, rules)) count++;
   }
   return count;
 }

@@ -22,6 +22,8 @@ function prepare(db: Db) {
 }
 
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+/** The closure days of each database; closures change only through this module, which drops it. */
+const closures = new WeakMap<Db, ReadonlySet<string>>();
 
 /** The prepared statements of `db`, prepared on first use. */
 function stmts(db: Db): ReturnType<typeof prepare> {
@@ -42,17 +44,26 @@ export function listClosureDays(db: Db): ClosureDay[] {
 export function addClosureDay(db: Db, date: string, reason: string): void {
   if (!isIsoDate(date)) throw new RangeError(`Fecha inválida (se espera AAAA-MM-DD): ${date}`);
   stmts(db).upsert.run({ date, reason: reason.trim() });
+  closures.delete(db);
 }
 
 /** Reopens `date`; returns whether it was a closure day. */
 export function removeClosureDay(db: Db, date: string): boolean {
-  return stmts(db).remove.run(date).changes > 0;
+  const removed = stmts(db).remove.run(date).changes > 0;
+  closures.delete(db);
+  return removed;
 }
 
 /**
- * The calendar rules in force now: read on every call (a handful of rows), so a day staff
- * just closed applies to the very next request.
+ * The calendar rules in force now. The closure set is kept until a closure day is added or
+ * removed, so a day staff just closed applies to the very next request; keeping the same set
+ * also lets the calendar reuse the deadlines it computed with it.
  */
 export function calendarRules(db: Db, cutoffHour?: number): CalendarRules {
-  return { closureDays: new Set(stmts(db).dates.all()), cutoffHour };
+  let closureDays = closures.get(db);
+  if (!closureDays) {
+    closureDays = new Set(stmts(db).dates.all());
+    closures.set(db, closureDays);
+  }
+  return { closureDays, cutoffHour };
 }

@@ -48,7 +48,7 @@ const pqrsRoutes: FastifyPluginAsyncZod = async (app) => {
         const data = parseOrThrow(pqrsInputSchema, raw);
         await checkTypes(files, config.uploadsDir);
         if (app.challenges) await app.challenges.verify(data.altcha);
-        const created = service.file(data, files, req.ip);
+        const created = await service.file(data, files, req.ip, app.now());
         return reply.code(201).send(created);
       } catch (err) {
         discardFiles(files, config.uploadsDir);

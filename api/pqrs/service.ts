@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { bogotaDate, computeDeadline } from '../calendar/calendar.ts';
 import { calendarRules } from '../calendar/store.ts';
+import { getSettings } from '../settings/store.ts';
 import type { StoredFile } from './attachments.ts';
 import { PQRS_TYPES } from './catalog.ts';
 import type { PqrsCreated, PqrsData } from './schemas.ts';
@@ -39,14 +40,17 @@ export function pqrsService(app: FastifyInstance) {
   const { config, mailer } = app;
 
   return {
-    file(data: PqrsData, files: StoredFile[], ip: string, now = new Date()): PqrsCreated {
+    async file(data: PqrsData, files: StoredFile[], ip: string, now: Date): Promise<PqrsCreated> {
+      // Prefix, cut-off hour and entity name as the admins last set them.
+      const settings = getSettings(app.db, config);
       const businessDays = PQRS_TYPES[data.type].businessDays;
-      const { effectiveReceipt, dueDate } = computeDeadline(now, businessDays, calendarRules(app.db, config.cutoffHour));
+      const rules = calendarRules(app.db, settings.cutoffHour ?? undefined);
+      const { effectiveReceipt, dueDate } = computeDeadline(now, businessDays, rules);
       const trackingCode = newTrackingCode();
       const receivedAt = now.toISOString();
       const email = data.requester.kind === 'anonimo' ? undefined : data.requester.email;
-      const { radicado } = store.create({
-        prefix: config.radicadoPrefix,
+      const { radicado } = await app.commit(() => store.create({
+        prefix: settings.radicadoPrefix,
         year: Number(bogotaDate(now).slice(0, 4)),
         data,
         receivedAt,
@@ -58,9 +62,9 @@ export function pqrsService(app: FastifyInstance) {
         files,
         trackingHash: (r) => hashTrackingCode(r, trackingCode),
         alsoInTransaction: email
-          ? (r) => mailer.enqueue({ to: email, ...acknowledgement(data, r, now, dueDate, config.entityName) })
+          ? (r) => mailer.enqueue({ to: email, ...acknowledgement(data, r, now, dueDate, settings.entityName) })
           : undefined,
-      });
+      }));
       if (email) void mailer.flush();
       return { radicado, trackingCode, receivedAt, effectiveReceipt, dueDate, businessDays, type: data.type };
     },
