@@ -9,36 +9,33 @@ interface Job {
 /**
  * Group commit for public writes. With `synchronous = FULL` every commit waits for the disk;
  * writes queued in the same event-loop turn share one transaction, so one disk sync serves them
- * all. Each write runs in its own savepoint (a nested better-sqlite3 transaction), so one that
- * fails rolls back alone, and every caller is answered only after the shared commit.
+ * all, and every caller is answered only after that commit. Should any write of a batch throw,
+ * the batch is rolled back and each write is retried in a transaction of its own, so one bad
+ * write never takes the others down and never leaves half of itself behind.
  */
 export function groupCommit(db: Db): <T>(write: () => T) => Promise<T> {
   let queue: Job[] = [];
 
+  const alone = (job: Job) => {
+    try {
+      job.resolve(db.transaction(job.write)());
+    } catch (error) {
+      job.reject(error);
+    }
+  };
+
   const flush = () => {
     const batch = queue;
     queue = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    if (batch.length === 1) return alone(batch[0]!);
+    let values: unknown[];
     try {
-      db.transaction(() => {
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: db.transaction(job.write)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })();
-    } catch (error) {
-      // The commit itself failed: nothing of the batch was written.
-      for (const job of batch) job.reject(error);
+      values = db.transaction(() => batch.map((job) => job.write()))();
+    } catch {
+      for (const job of batch) alone(job);
       return;
     }
-    batch.forEach((job, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) job.resolve(o.value);
-      else job.reject(o.error);
-    });
+    batch.forEach((job, i) => job.resolve(values[i]));
   };
 
   return <T>(write: () => T) =>
