@@ -13,10 +13,14 @@ import { Challenges } from './challenge/service.ts';
 import type { Config } from './config.ts';
 import { groupCommit } from './db/group-commit.ts';
 import { openDb, type Db } from './db/index.ts';
+import adminRoutes, { isAdminRequest } from './admin/index.ts';
+import adminPage from './admin/page.ts';
+import { ensureFirstAdmin } from './auth/users.ts';
 import { ApiError, registerErrorHandling } from './errors.ts';
 import healthRoutes from './health/routes.ts';
 import { Mailer } from './mail/outbox.ts';
 import pqrsRoutes from './pqrs/routes.ts';
+import settingsRoutes from './settings/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,11 +68,16 @@ export async function buildApp(
     await mailer.close();
     db.close();
   });
+  await ensureFirstAdmin(db, config, app.log, now());
 
   await app.register(cors, {
-    // Only the configured embedding sites may call the public API from a browser.
-    origin: (origin, cb) => cb(null, !origin || config.allowedOrigins.includes(origin)),
-    methods: ['GET', 'POST'],
+    // Only the configured embedding sites may call the public API from a browser; the staff
+    // API answers no cross-origin request at all (not even a preflight).
+    delegator: (req, cb) => {
+      const origin = req.headers.origin;
+      const allowed = !isAdminRequest(req) && (!origin || config.allowedOrigins.includes(origin));
+      cb(null, { origin: allowed, methods: ['GET', 'POST'] });
+    },
   });
   if (config.rateLimit) {
     await app.register(rateLimit, {
@@ -91,6 +100,9 @@ export async function buildApp(
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(challengeRoutes, { prefix: '/api/challenge' });
   await app.register(pqrsRoutes, { prefix: '/api/pqrs' });
+  await app.register(settingsRoutes, { prefix: '/api/settings' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(adminPage);
 
   if (fs.existsSync(WIDGETS_DIR)) {
     await app.register(fastifyStatic, {

@@ -39,6 +39,15 @@ const envSchema = z.object({
   ECAM_POLICY_URL: z.string().default('/politica-datos'),
   /** Hour (0-23, Bogotá) after which a request counts as received the next business day. */
   ECAM_CUTOFF_HOUR: z.coerce.number().int().min(0).max(23).optional(),
+  /** Minutes without activity after which a staff session ends. */
+  ECAM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Hours after login after which a staff session ends, active or not. */
+  ECAM_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** Password of the `admin` user created on first start; a random one is logged when unset. */
+  ECAM_ADMIN_PASSWORD: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(12, 'ECAM_ADMIN_PASSWORD: al menos 12 caracteres').max(256).optional(),
+  ),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ECAM Participa <no-responder@ecam.gov.co>'),
   /** Set when behind a reverse proxy, so rate limits and consent see the citizen's IP. */
@@ -68,6 +77,9 @@ export type Config = {
   policyVersion: string;
   policyUrl: string;
   cutoffHour?: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  adminPassword?: string;
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
@@ -102,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     policyVersion: e.ECAM_POLICY_VERSION,
     policyUrl: e.ECAM_POLICY_URL,
     cutoffHour: e.ECAM_CUTOFF_HOUR,
+    sessionIdleMinutes: e.ECAM_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.ECAM_SESSION_MAX_HOURS,
+    adminPassword: e.ECAM_ADMIN_PASSWORD,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

@@ -22,6 +22,7 @@ interface Scenario {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  headers?: Record<string, string>;
   target?: string;
 }
 
@@ -40,7 +41,7 @@ async function measure(url: string, s: Scenario) {
     url: url + s.path,
     method: s.method,
     body: s.body,
-    headers: s.body ? { 'content-type': 'application/json' } : undefined,
+    headers: { ...(s.body ? { 'content-type': 'application/json' } : {}), ...s.headers },
     connections,
     duration,
   });
@@ -56,23 +57,91 @@ function brotliSize(file: string): number {
   return zlib.brotliCompressSync(fs.readFileSync(file)).length;
 }
 
-/** The loader plus every chunk a page with only `<ecam-pqrs>` downloads. */
+/** Every built file with its raw, gzip and brotli size. */
 function bundleSizes() {
   if (!fs.existsSync(path.join(widgetsDir, 'ecam.js'))) execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
-  const files = [path.join(widgetsDir, 'ecam.js')];
-  const chunks = path.join(widgetsDir, 'chunks');
-  for (const f of fs.readdirSync(chunks)) if (f.endsWith('.js')) files.push(path.join(chunks, f));
-  return files.map((f) => ({ file: path.relative(widgetsDir, f), raw: fs.statSync(f).size, gzip: gzipSize(f), brotli: brotliSize(f) }));
+  const files = ['ecam.js', ...fs.readdirSync(path.join(widgetsDir, 'chunks')).map((f) => `chunks/${f}`)].filter((f) => f.endsWith('.js'));
+  return files.map((file) => {
+    const full = path.join(widgetsDir, file);
+    return { file, raw: fs.statSync(full).size, gzip: gzipSize(full), brotli: brotliSize(full) };
+  });
 }
 
-const server = await startServer({ ECAM_CHALLENGE: 'off', ECAM_RATE_LIMIT: 'off', LOG_LEVEL: 'warn' });
+/** The files a chunk pulls in through static imports, itself included. */
+function closure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = fs.readFileSync(path.join(widgetsDir, file), 'utf8');
+  for (const m of code.matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g))
+    closure(path.posix.join(path.posix.dirname(file), m[1]!), seen);
+  return seen;
+}
+
+/** For each tag the loader knows: what a page with only that element downloads (gzip bytes). */
+function perWidget(bundles: ReturnType<typeof bundleSizes>) {
+  const gzip = new Map(bundles.map((b) => [b.file, b.gzip]));
+  const loader = fs.readFileSync(path.join(widgetsDir, 'ecam.js'), 'utf8');
+  return [...loader.matchAll(/"(ecam-[a-z-]+)":\(\)=>import\(["'`]\.\/([^"'`]+)["'`]\)/g)].map(([, tag, chunk]) => {
+    const files = closure(chunk!, closure('ecam.js'));
+    return { tag: tag!, gzip: [...files].reduce((sum, f) => sum + (gzip.get(f) ?? 0), 0) };
+  });
+}
+
+const ADMIN_PASSWORD = 'clave-de-la-medicion';
+const INBOX_SIZE = 10_000;
+
+async function fileOne(url: string): Promise<{ radicado: string; trackingCode: string }> {
+  const res = await fetch(`${url}/api/pqrs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validPqrs()) });
+  if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Logs the first admin in and returns the Cookie header of the session. */
+async function staffCookie(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status}`);
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
 const rows: { name: string; rps: number; p50: number; p99: number; total: number; ratio: number; target?: string }[] = [];
+const env = { ECAM_CHALLENGE: 'off', ECAM_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD };
+const server = await startServer(env);
+let inboxCount = 0;
 try {
+  const tracked = await fileOne(server.url);
+  scenarios.push({
+    name: 'POST /api/pqrs/track',
+    method: 'POST',
+    path: '/api/pqrs/track',
+    body: JSON.stringify({ radicado: tracked.radicado, code: tracked.trackingCode }),
+    target: '>= 0.5',
+  });
   let base = 0;
   for (const s of scenarios) {
     const m = await measure(server.url, s);
     base ||= m.rps;
     rows.push({ name: s.name, ...m, ratio: m.rps / base, target: s.target });
+  }
+
+  // The inbox on a database of exactly INBOX_SIZE requests, on a server of its own.
+  const inbox = await startServer(env);
+  try {
+    for (let done = 0; done < INBOX_SIZE; done += 100) await Promise.all(Array.from({ length: 100 }, () => fileOne(inbox.url)));
+    inboxCount = INBOX_SIZE;
+    const cookie = await staffCookie(inbox.url);
+    for (const [name, query] of [
+      ['GET /api/admin/pqrs (inbox)', ''],
+      ['GET /api/admin/pqrs?q=… (search)', '?q=certificado&type=peticion'],
+    ] as const) {
+      const m = await measure(inbox.url, { name, method: 'GET', path: `/api/admin/pqrs${query}`, headers: { cookie } });
+      rows.push({ name: `${name} ${INBOX_SIZE / 1000}k`, ...m, ratio: m.rps / base, target: 'p99 < 50 ms' });
+    }
+  } finally {
+    await inbox.stop();
   }
 } finally {
   await server.stop();
@@ -81,17 +150,19 @@ try {
 const bundles = bundleSizes();
 const pad = (v: string | number, n: number) => String(v).padStart(n);
 console.log(`\nEndpoints (${connections} connections, ${duration} s each)`);
-console.log(`${'endpoint'.padEnd(32)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('ratio', 8)}  target`);
+console.log(`${'endpoint'.padEnd(40)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('ratio', 8)}  target`);
 for (const r of rows)
-  console.log(`${r.name.padEnd(32)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.ratio.toFixed(2), 8)}  ${r.target ?? ''}`);
+  console.log(`${r.name.padEnd(40)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.ratio.toFixed(2), 8)}  ${r.target ?? ''}`);
 console.log('\nBundles (bytes)');
 console.log(`${'file'.padEnd(40)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}`);
 for (const b of bundles) console.log(`${b.file.padEnd(40)}${pad(b.raw, 9)}${pad(b.gzip, 9)}${pad(b.brotli, 9)}`);
-const pqrsTotal = bundles.filter((b) => b.file === 'ecam.js' || /pqrs|lit|shared/.test(b.file)).reduce((s, b) => s + b.gzip, 0);
-console.log(`\nLoader + <ecam-pqrs> with Lit, gzip: ${(pqrsTotal / 1024).toFixed(1)} KB (target < 20 KB)`);
+const widgets = perWidget(bundles);
+const TARGETS: Record<string, string> = { 'ecam-pqrs': '< 20 KB' };
+console.log('\nWhat a page with one element downloads (loader + chunks, with Lit), gzip');
+for (const w of widgets) console.log(`${`<${w.tag}>`.padEnd(40)}${pad((w.gzip / 1024).toFixed(1), 9)} KB  ${TARGETS[w.tag] ?? ''}`);
 
 const outDir = path.join(root, 'bench', 'results');
 fs.mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, connections, duration, endpoints: rows, bundles, pqrsTotalGzip: pqrsTotal }, null, 2));
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, connections, duration, inboxCount, endpoints: rows, bundles, widgets }, null, 2));
 console.log(`\nResults written to ${path.relative(root, file)}`);

@@ -89,24 +89,32 @@ export function nextBusinessDay(date: string, rules: CalendarRules): string {
   return toIso(nextBusinessMs(toMs(date), rules));
 }
 
-/** Results of addBusinessDays per closure set: every filing and inbox row of a day asks the same. */
-const sums = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+/**
+ * Answers per closure set, for addBusinessDays and businessDaysBetween: every filing, inbox row
+ * and tracking lookup of a day asks the same few questions. A new closure set starts afresh.
+ */
+const memos = new WeakMap<ReadonlySet<string>, Map<string, string | number>>();
+
+function memoized<T extends string | number>(rules: CalendarRules, key: string, compute: () => T): T {
+  let memo = memos.get(rules.closureDays);
+  if (!memo) memos.set(rules.closureDays, (memo = new Map()));
+  let result = memo.get(key) as T | undefined;
+  if (result === undefined) {
+    result = compute();
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
 
 /** The `n`-th business day after `date` (`date` itself when n is 0). */
 export function addBusinessDays(date: string, n: number, rules: CalendarRules): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Número de días hábiles inválido: ${n}`);
-  let memo = sums.get(rules.closureDays);
-  if (!memo) sums.set(rules.closureDays, (memo = new Map()));
-  const key = `${date}+${n}`;
-  let result = memo.get(key);
-  if (result === undefined) {
+  return memoized(rules, `${date}+${n}`, () => {
     let ms = toMs(date);
     for (let i = 0; i < n; i++) ms = nextBusinessMs(ms, rules);
-    result = toIso(ms);
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(key, result);
-  }
-  return result;
+    return toIso(ms);
+  });
 }
 
 /**
@@ -137,9 +145,9 @@ export function businessDaysBetween(from: string, to: string, rules: CalendarRul
   const start = toMs(from);
   const end = toMs(to);
   if (end < start) return -businessDaysBetween(to, from, rules);
-  let count = 0;
-  for (let ms = start + DAY_MS; ms <= end; ms += DAY_MS) {
-    if (isBusinessMs(ms, rules)) count++;
-  }
-  return count;
+  return memoized(rules, `${from}..${to}`, () => {
+    let count = 0;
+    for (let ms = start + DAY_MS; ms <= end; ms += DAY_MS) if (isBusinessMs(ms, rules)) count++;
+    return count;
+  });
 }

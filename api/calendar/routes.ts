@@ -3,6 +3,7 @@ import { PQRS_TYPES } from '../pqrs/catalog.ts';
 import { computeDeadline } from './calendar.ts';
 import { holidays } from './holidays.ts';
 import { deadlineQuery, deadlineResponse, holidaysQuery, holidaysResponse } from './schemas.ts';
+import { getSettings } from '../settings/store.ts';
 import { calendarRules } from './store.ts';
 
 /** `GET /api/calendar/holidays` and `GET /api/calendar/deadline`: public, read-only. */
@@ -24,7 +25,7 @@ const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const { type } = req.query;
       const receivedAt = req.query.receivedAt ?? new Date();
       const businessDays = PQRS_TYPES[type].businessDays;
-      const rules = calendarRules(app.db, app.config.cutoffHour);
+      const rules = calendarRules(app.db, getSettings(app.db, app.config).cutoffHour ?? undefined);
       const { effectiveReceipt, dueDate } = computeDeadline(receivedAt, businessDays, rules);
       return { type, receivedAt: receivedAt.toISOString(), effectiveReceipt, businessDays, dueDate };
     },

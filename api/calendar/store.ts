@@ -1,5 +1,5 @@
 /** Closure days declared by the entity (table `closure_days`), and the rules built from them. */
-import type { Db } from '../db/index.ts';
+import { perDb, type Db } from '../db/index.ts';
 import { isIsoDate, type CalendarRules } from './calendar.ts';
 
 /** A day the entity declared closed, with the reason staff gave. */
@@ -21,19 +21,10 @@ function prepare(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+const stmts = perDb(prepare);
+
 /** The closure days of each database; closures change only through this module, which drops it. */
 const closures = new WeakMap<Db, ReadonlySet<string>>();
-
-/** The prepared statements of `db`, prepared on first use. */
-function stmts(db: Db): ReturnType<typeof prepare> {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
-}
 
 /** Every closure day, oldest first. */
 export function listClosureDays(db: Db): ClosureDay[] {

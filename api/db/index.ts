@@ -42,3 +42,20 @@ export function openDb(file: string): Db {
   migrate(db);
   return db;
 }
+
+/**
+ * Prepared statements made once per database, on first use: `const stmts = perDb(prepare)`
+ * then `stmts(db).insert.run(...)`. Modules that only receive a `db` keep their statements
+ * without a class or a global.
+ */
+export function perDb<T>(prepare: (db: Db) => T): (db: Db) => T {
+  const cache = new WeakMap<Db, T>();
+  return (db) => {
+    let value = cache.get(db);
+    if (value === undefined) {
+      value = prepare(db);
+      cache.set(db, value);
+    }
+    return value;
+  };
+}

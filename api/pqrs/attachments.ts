@@ -4,8 +4,11 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { fileTypeFromFile } from 'file-type';
-import { ApiError } from '../errors.ts';
+import type { z } from 'zod';
+import type { Config } from '../config.ts';
+import { ApiError, parseOrThrow } from '../errors.ts';
 import { ATTACHMENT_MIME_TYPES } from './catalog.ts';
 
 export interface StoredFile {
@@ -26,7 +29,7 @@ function cleanName(name: string): string {
  * Streams an uploaded part to the uploads directory under a random name, hashing it on the way.
  * The multipart size limit aborts the stream with a 413, and the partial file is removed.
  */
-export async function receiveFile(part: MultipartFile, uploadsDir: string): Promise<StoredFile> {
+async function receiveFile(part: MultipartFile, uploadsDir: string): Promise<StoredFile> {
   const storedName = randomBytes(16).toString('hex');
   const target = path.join(uploadsDir, storedName);
   const hash = createHash('sha256');
@@ -63,7 +66,7 @@ async function looksLikeText(file: string): Promise<boolean> {
  * Decides each file's type by its content (magic bytes), never by its name; throws 415 naming
  * the first file that is not an accepted kind.
  */
-export async function checkTypes(files: StoredFile[], uploadsDir: string): Promise<void> {
+async function checkTypes(files: StoredFile[], uploadsDir: string): Promise<void> {
   const allowed = Object.values(ATTACHMENT_MIME_TYPES).join(', ');
   for (const f of files) {
     const file = path.join(uploadsDir, f.storedName);
@@ -78,6 +81,56 @@ export async function checkTypes(files: StoredFile[], uploadsDir: string): Promi
 }
 
 /** Removes stored files whose request was not recorded. */
-export function discardFiles(files: StoredFile[], uploadsDir: string): void {
+function discardFiles(files: StoredFile[], uploadsDir: string): void {
   for (const f of files) fs.rmSync(path.join(uploadsDir, f.storedName), { force: true });
+}
+
+/** The body size a request with the most and largest attachments allowed may have. */
+export function uploadBodyLimit(config: Pick<Config, 'maxFiles' | 'maxFileBytes'>): number {
+  return config.maxFiles * config.maxFileBytes + 1024 * 1024;
+}
+
+/** The JSON of a multipart request's `data` field. */
+function parseDataField(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new ApiError(400, 'El campo «data» no es un JSON válido.', { body: 'El campo «data» no es un JSON válido.' });
+  }
+}
+
+/**
+ * Reads a JSON body, or a multipart one (the same JSON in a `data` field, attachments as `files`
+ * parts), validates it with `schema`, checks the files' types by content and hands both to `use`.
+ * If anything fails, the stored files are removed: a rejected request leaves nothing behind.
+ */
+export async function withUpload<S extends z.ZodType, T>(
+  req: FastifyRequest,
+  uploadsDir: string,
+  schema: S,
+  use: (data: z.output<S>, files: StoredFile[]) => T | Promise<T>,
+): Promise<T> {
+  const files: StoredFile[] = [];
+  try {
+    let raw: unknown = req.body;
+    if (req.isMultipart()) {
+      raw = undefined;
+      for await (const part of req.parts()) {
+        if (part.type === 'field') {
+          if (part.fieldname === 'data') raw = parseDataField(part.value);
+        } else if (part.fieldname !== 'files' || !part.filename) {
+          part.file.resume();
+        } else {
+          files.push(await receiveFile(part, uploadsDir));
+        }
+      }
+    }
+    const data = parseOrThrow(schema, raw);
+    await checkTypes(files, uploadsDir);
+    return await use(data, files);
+  } catch (err) {
+    discardFiles(files, uploadsDir);
+    throw err;
+  }
 }

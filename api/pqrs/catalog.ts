@@ -90,6 +90,9 @@ export const ATTACHMENT_MIME_TYPES = {
 } as const;
 export const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt,.txt';
 
+/** Shortest meaningful texts, shared by the form (minlength) and the server (zod). */
+export const MIN_LENGTHS = { subject: 5, description: 20 } as const;
+
 /** Field length limits shared by the form (maxlength) and the server (zod). */
 export const LIMITS = {
   subject: 200,

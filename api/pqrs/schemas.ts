@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DOCUMENT_TYPE_VALUES,
   LIMITS,
+  MIN_LENGTHS,
   PQRS_TYPE_VALUES,
   REQUESTER_KIND_VALUES,
   RESPONSE_CHANNEL_VALUES,
@@ -11,7 +12,7 @@ import {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A trimmed, NFC-normalised text with Spanish messages that name the field. */
-function text(field: string, max: number, min = 1) {
+export function text(field: string, max: number, min = 1) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? `${field}: es obligatorio.` : `${field}: debe ser un texto.`) })
     .transform((s) => s.normalize('NFC').trim())
@@ -25,7 +26,7 @@ function text(field: string, max: number, min = 1) {
 }
 
 /** An optional text: absent, null and blank all mean "not given". */
-function optionalText(field: string, max: number) {
+export function optionalText(field: string, max: number) {
   return z.preprocess(
     (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
     text(field, max).optional(),
@@ -77,8 +78,8 @@ export const pqrsInputSchema = z
   .object(
     {
       type: z.enum(PQRS_TYPE_VALUES, { error: 'Tipo de solicitud: elija petición, queja, reclamo, etc.' }),
-      subject: text('Asunto', LIMITS.subject, 5),
-      description: text('Descripción', LIMITS.description, 20),
+      subject: text('Asunto', LIMITS.subject, MIN_LENGTHS.subject),
+      description: text('Descripción', LIMITS.description, MIN_LENGTHS.description),
       responseChannel: z.enum(RESPONSE_CHANNEL_VALUES, {
         error: 'Medio de respuesta: elija correo electrónico, correo postal o consulta en línea.',
       }),

@@ -28,10 +28,10 @@ export function pqrsStore(db: Db) {
   const insertPqrs = db.prepare(`
     INSERT INTO pqrs (radicado, tracking_hash, type, subject, description, response_channel,
       requester_kind, document_type, document_number, name, email, phone, address, city,
-      received_at, effective_receipt, business_days, due_date, consent_at, consent_policy, consent_ip)
+      received_at, effective_receipt, business_days, due_date, original_due_date, consent_at, consent_policy, consent_ip)
     VALUES (@radicado, @trackingHash, @type, @subject, @description, @responseChannel,
       @kind, @documentType, @documentNumber, @name, @email, @phone, @address, @city,
-      @receivedAt, @effectiveReceipt, @businessDays, @dueDate, @receivedAt, @consentPolicy, @consentIp)`);
+      @receivedAt, @effectiveReceipt, @businessDays, @dueDate, @dueDate, @receivedAt, @consentPolicy, @consentIp)`);
   const insertAttachment = db.prepare(`
     INSERT INTO pqrs_attachments (pqrs_id, original_name, stored_name, mime, size, sha256)
     VALUES (@pqrsId, @originalName, @storedName, @mime, @size, @sha256)`);

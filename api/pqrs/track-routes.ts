@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sendAttachment } from './download.ts';
+import { TRACK_NOT_FOUND, workflow } from './workflow.ts';
+import { trackBody, trackSchema } from './workflow-schemas.ts';
+
+/**
+ * Public tracking, authorised by radicado + tracking code (both in the body, so the code never
+ * lands in a URL or an access log). Any mismatch is the same 404 in the same time.
+ */
+const trackRoutes: FastifyPluginAsyncZod = async (app) => {
+  const wf = workflow(app);
+  // Per IP; active only when the rate-limit plugin is (config.rateLimit).
+  const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+  /** `POST /api/pqrs/track`: where the request stands, its public timeline and the answer. */
+  app.post('/', { config: limited, schema: { body: trackBody, response: { 200: trackSchema } } }, async (req, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    return wf.track(req.body.radicado, req.body.code);
+  });
+
+  /** `POST /api/pqrs/track/attachments/:id`: an attachment of the answer (never the citizen's own files). */
+  app.post(
+    '/attachments/:id',
+    { config: limited, schema: { params: z.object({ id: z.string() }), body: trackBody } },
+    async (req, reply) => {
+      // A malformed id is just another id that does not exist: the same 404.
+      const id = /^\d{1,12}$/.test(req.params.id) ? Number(req.params.id) : 0;
+      const file = wf.trackedAttachment(req.body.radicado, req.body.code, id);
+      return sendAttachment(reply, app.config.uploadsDir, file, TRACK_NOT_FOUND);
+    },
+  );
+};
+
+export default trackRoutes;

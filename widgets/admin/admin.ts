@@ -1,0 +1,344 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SessionInfo } from '../../api/admin/schemas.ts';
+import { apiBase } from '../shared/api.ts';
+import { tokens } from '../shared/styles.ts';
+import { adminStyles } from './admin.styles.ts';
+import { AdminApi } from './api.ts';
+import { ROLE_LABELS } from './labels.ts';
+import { errorMessage } from './view.ts';
+import type { AdminView } from './view.ts';
+import './account.ts';
+import './audit.ts';
+import './inbox.ts';
+import './login.ts';
+import type { EcamAdminLoginEvent } from './login.ts';
+import './request.ts';
+import './settings.ts';
+import './users.ts';
+
+type ViewName = 'bandeja' | 'solicitud' | 'reportes' | 'auditoria' | 'ajustes' | 'usuarios' | 'cuenta';
+
+/** Where the page is: `#/solicitud/ECAM-2026-000001`, `#/bandeja?tipo=queja`. */
+interface Route {
+  view: ViewName;
+  /** The part after the view (a radicado). */
+  arg: string;
+  /** The query after `?` (inbox filters). */
+  params: string;
+}
+
+/** The sections in the navigation, in order; `admin` ones are hidden from funcionarios. */
+const SECTIONS: { view: ViewName; label: string; admin?: boolean }[] = [
+  { view: 'bandeja', label: 'Bandeja' },
+  { view: 'reportes', label: 'Reportes' },
+  { view: 'auditoria', label: 'Auditoría', admin: true },
+  { view: 'ajustes', label: 'Ajustes', admin: true },
+  { view: 'usuarios', label: 'Usuarios', admin: true },
+  { view: 'cuenta', label: 'Mi cuenta' },
+];
+
+const TITLES: Record<ViewName, string> = {
+  bandeja: 'Bandeja de solicitudes',
+  solicitud: 'Solicitud',
+  reportes: 'Reporte de PQRSD',
+  auditoria: 'Registro de auditoría',
+  ajustes: 'Ajustes',
+  usuarios: 'Usuarios',
+  cuenta: 'Mi cuenta',
+};
+
+const DEFAULT_HASH = '#/bandeja';
+
+/** The route of a location hash, or null for anything else. */
+export function parseRoute(hash: string): Route | null {
+  const m = /^#\/([a-z]+)(?:\/([^?]*))?(?:\?(.*))?$/.exec(hash);
+  if (!m || !(m[1]! in TITLES)) return null;
+  const view = m[1] as ViewName;
+  let arg = '';
+  try {
+    arg = decodeURIComponent(m[2] ?? '');
+  } catch {
+    return null;
+  }
+  if (view === 'solicitud' && !arg) return null;
+  return { view, arg, params: m[3] ?? '' };
+}
+
+/**
+ * The staff page: login, then the inbox, a request's page with its actions, reports, audit log,
+ * settings and users, each at its own address (`#/bandeja`, `#/solicitud/<radicado>`, …) so the
+ * browser's back button and bookmarks work. Same origin as the API.
+ *
+ * @summary Administración de ECAM Participa.
+ */
+export class EcamAdmin extends LitElement {
+  static override styles = [
+    tokens,
+    adminStyles,
+    css`
+      :host {
+        min-height: 100vh;
+        background: #f6f8f9;
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        align-items: center;
+        padding: 0.5rem 1rem;
+        background: var(--ecam-heading);
+        color: #fff;
+      }
+      .bar p {
+        margin: 0;
+      }
+      .brand {
+        font-weight: 700;
+        margin-right: auto !important;
+      }
+      .bar button {
+        border-color: #fff;
+        background: transparent;
+        color: #fff;
+      }
+      .bar :focus-visible {
+        box-shadow: 0 0 0 3px var(--ecam-heading), 0 0 0 6px #fff;
+      }
+      nav {
+        background: #fff;
+        border-bottom: 1px solid #d0d0d0;
+      }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        margin: 0 auto;
+        padding: 0.5rem 1rem;
+        list-style: none;
+        max-width: 80rem;
+      }
+      nav a {
+        display: inline-block;
+        padding: 0.375rem 0.25rem;
+        font-weight: 600;
+      }
+      nav a[aria-current='page'] {
+        color: var(--ecam-heading);
+        text-decoration-thickness: 3px;
+      }
+      main {
+        max-width: 80rem;
+        margin: 0 auto;
+        padding: 1rem;
+        background: #fff;
+      }
+      .skip {
+        position: absolute;
+        left: -9999px;
+      }
+      .skip:focus {
+        left: 1rem;
+        top: 0.5rem;
+        z-index: 1;
+        background: #fff;
+        color: var(--ecam-primary);
+      }
+    `,
+  ];
+
+  /** Undefined while the session is being checked; null when nobody is signed in. */
+  @state() private session?: SessionInfo | null;
+  @state() private route: Route = parseRoute(location.hash) ?? { view: 'bandeja', arg: '', params: '' };
+  /** Said on the login page: the session ended, or the person logged out. */
+  @state() private notice = '';
+  @state() private startError = '';
+
+  /** Origin of the API; defaults to the server this code was loaded from (the page's own). */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  private api!: AdminApi;
+  /** The reports view and Chart.js, fetched the first time someone opens the reports. */
+  private reportsChunk?: Promise<unknown>;
+  /** Set when the next render should put the focus on the page's heading. */
+  private focusPending = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.api ??= new AdminApi(apiBase(this.apiBase), () => this.sessionLost());
+    window.addEventListener('hashchange', this.handleHashChange);
+    this.handleHashChange();
+    void this.checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.handleHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('route') || changed.has('session')) && this.session && this.route.view === 'reportes') {
+      this.reportsChunk ??= import('./reports.ts').catch((err: unknown) => {
+        this.reportsChunk = undefined;
+        this.startError = errorMessage(err);
+      });
+    }
+  }
+
+  protected override updated(): void {
+    this.updateTitle();
+    if (this.focusPending) {
+      this.focusPending = false;
+      void this.focusHeading();
+    }
+  }
+
+  private async checkSession(): Promise<void> {
+    this.startError = '';
+    try {
+      this.session = await this.api.session();
+    } catch (err) {
+      this.startError = errorMessage(err);
+    }
+  }
+
+  private sessionLost(): void {
+    if (!this.session) return;
+    this.session = null;
+    this.notice = 'Su sesión terminó (por inactividad o porque se cerró). Inicie sesión de nuevo; volverá a esta misma página.';
+    this.focusPending = true;
+  }
+
+  private handleHashChange = (): void => {
+    const next = parseRoute(location.hash);
+    if (!next) {
+      // An unknown address (or none) shows the inbox, without a second history entry.
+      history.replaceState(null, '', `${location.pathname}${location.search}${DEFAULT_HASH}`);
+      this.setRoute({ view: 'bandeja', arg: '', params: '' });
+      return;
+    }
+    this.setRoute(next);
+  };
+
+  private setRoute(next: Route): void {
+    const prev = this.route;
+    // A new page (not just other filters) is announced by moving the focus to its heading.
+    if (this.hasUpdated && (prev.view !== next.view || prev.arg !== next.arg)) this.focusPending = true;
+    this.route = next;
+  }
+
+  private handleLogin(e: EcamAdminLoginEvent): void {
+    this.session = e.detail;
+    this.notice = '';
+    this.focusPending = true;
+  }
+
+  private async handleLogout(): Promise<void> {
+    try {
+      await this.api.logout();
+    } catch {
+      // Whatever the server says, this page forgets the session; the cookie dies with it or on expiry.
+    }
+    this.session = null;
+    this.notice = 'Cerró la sesión.';
+    this.focusPending = true;
+  }
+
+  private async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    const main = this.renderRoot.querySelector('main');
+    const view = Array.from(main?.children ?? []).find((el) => el.localName.startsWith('ecam-admin-')) as AdminView | undefined;
+    if (view) {
+      await customElements.whenDefined(view.localName);
+      await view.focusHeading();
+    } else {
+      main?.querySelector<HTMLElement>('h1')?.focus();
+    }
+  }
+
+  /** A button rather than a link: the page's addresses are its routes, and the target is in shadow DOM. */
+  private handleSkip(): void {
+    void this.focusHeading();
+  }
+
+  private updateTitle(): void {
+    const r = this.route;
+    const page = !this.session ? 'Ingreso' : r.view === 'solicitud' ? `Solicitud ${r.arg}` : TITLES[r.view];
+    document.title = `${page} · Administración · ECAM Participa`;
+  }
+
+  private renderView(user: SessionInfo['user']): TemplateResult {
+    const r = this.route;
+    const section = SECTIONS.find((s) => s.view === r.view);
+    if (section?.admin && user.role !== 'admin') {
+      return html`<div>
+        <h1 tabindex="-1">Sin permiso</h1>
+        <p>Esta sección es solo para administradores. <a href=${DEFAULT_HASH}>Ir a la bandeja</a>.</p>
+      </div>`;
+    }
+    switch (r.view) {
+      case 'bandeja':
+        return html`<ecam-admin-inbox .api=${this.api} .user=${user} .params=${r.params}></ecam-admin-inbox>`;
+      case 'solicitud':
+        return html`<ecam-admin-request .api=${this.api} .user=${user} .radicado=${r.arg}></ecam-admin-request>`;
+      case 'reportes':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-reports .api=${this.api} .user=${user}></ecam-admin-reports>`;
+      case 'auditoria':
+        return html`<ecam-admin-audit .api=${this.api} .user=${user}></ecam-admin-audit>`;
+      case 'ajustes':
+        return html`<ecam-admin-settings .api=${this.api} .user=${user}></ecam-admin-settings>`;
+      case 'usuarios':
+        return html`<ecam-admin-users .api=${this.api} .user=${user}></ecam-admin-users>`;
+      case 'cuenta':
+        return html`<ecam-admin-account .api=${this.api} .user=${user}></ecam-admin-account>`;
+    }
+  }
+
+  private renderNav(user: SessionInfo['user']): TemplateResult {
+    const current = this.route.view === 'solicitud' ? 'bandeja' : this.route.view;
+    return html`<nav aria-label="Secciones de la administración">
+      <ul>
+        ${SECTIONS.filter((s) => !s.admin || user.role === 'admin').map(
+          (s) => html`<li>
+            <a href="#/${s.view}" aria-current=${s.view === current ? 'page' : nothing}>${s.label}</a>
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  override render(): TemplateResult {
+    const s = this.session;
+    return html`<button type="button" class="skip" @click=${this.handleSkip}>Saltar al contenido</button>
+      <header class="bar">
+        <p class="brand">ECAM Participa · Administración</p>
+        ${s
+          ? html`<p>Sesión de <strong>${s.user.name}</strong> (${ROLE_LABELS[s.user.role]})</p>
+              <button type="button" @click=${this.handleLogout}>Cerrar sesión</button>`
+          : nothing}
+      </header>
+      ${s ? this.renderNav(s.user) : nothing}
+      <main id="contenido">
+        ${s
+          ? this.renderView(s.user)
+          : s === null
+            ? html`<ecam-admin-login .api=${this.api} .notice=${this.notice} @ecam-admin-login=${this.handleLogin}></ecam-admin-login>`
+            : html`<div>
+                <h1 tabindex="-1">Administración</h1>
+                <div class="alert" role="alert">${this.startError}</div>
+                ${this.startError
+                  ? html`<button type="button" @click=${this.checkSession}>Intentar de nuevo</button>`
+                  : html`<p role="status">Cargando…</p>`}
+              </div>`}
+      </main>`;
+  }
+}
+
+if (!customElements.get('ecam-admin')) customElements.define('ecam-admin', EcamAdmin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ecam-admin': EcamAdmin;
+  }
+}

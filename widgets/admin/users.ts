@@ -1,0 +1,237 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { UserRecord } from '../../api/admin/schemas.ts';
+import { PASSWORD_HINT, ROLE_LABELS } from './labels.ts';
+import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
+
+
+type FormName = 'create' | 'edit' | 'password';
+
+/**
+ * Staff accounts for admins: the list, new accounts, role and active changes, and password
+ * resets. Accounts are deactivated, never deleted (the audit log keeps naming them).
+ *
+ * @summary Usuarios del personal.
+ */
+export class EcamAdminUsers extends AdminView {
+  @state() private users: UserRecord[] = [];
+  @state() private loadError = '';
+  @state() private editing?: UserRecord;
+  @state() private errors: Partial<Record<FormName, FormErrors>> = {};
+  @state() private done = '';
+  @state() private busy = false;
+
+  protected override willUpdate(): void {
+    // The first load starts inside the first update (the properties from <ecam-admin> are set by then).
+    if (!this.hasUpdated) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.users = await this.api.get<UserRecord[]>('/users');
+      this.loadError = '';
+    } catch (err) {
+      this.loadError = errorMessage(err);
+    }
+  }
+
+  private async edit(user: UserRecord): Promise<void> {
+    this.editing = user;
+    this.errors = {};
+    this.done = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#h-edit')?.focus();
+  }
+
+  /** Runs a write from one of the forms; shows its errors in that form or what was done. */
+  private async run(name: FormName, e: SubmitEvent, write: (d: FormData) => Promise<string>): Promise<void> {
+    e.preventDefault();
+    if (this.busy) return;
+    const form = e.currentTarget as HTMLFormElement;
+    this.busy = true;
+    this.done = '';
+    this.errors = { ...this.errors, [name]: NO_ERRORS };
+    try {
+      this.done = await write(new FormData(form));
+      form.reset();
+      await this.load();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
+    } catch (err) {
+      const errors = formErrors(err);
+      this.errors = { ...this.errors, [name]: errors };
+      await this.focusProblem(form, errors);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleCreate(e: SubmitEvent): Promise<void> {
+    return this.run('create', e, async (d) => {
+      const password = String(d.get('password') ?? '');
+      const created = await this.api.send<{ user: UserRecord; password?: string }>('POST', '/users', {
+        username: String(d.get('username') ?? ''),
+        name: String(d.get('name') ?? ''),
+        email: String(d.get('email') ?? ''),
+        role: String(d.get('role') ?? ''),
+        ...(password ? { password } : {}),
+      });
+      const base = `Se creó el usuario «${created.user.username}».`;
+      return created.password
+        ? `${base} Contraseña inicial: ${created.password}\nCópiela y entréguela por un medio seguro: no se vuelve a mostrar.`
+        : base;
+    });
+  }
+
+  private handleEdit(e: SubmitEvent): Promise<void> {
+    const user = this.editing!;
+    return this.run('edit', e, async (d) => {
+      this.editing = await this.api.send<UserRecord>('PATCH', `/users/${user.id}`, {
+        name: String(d.get('name') ?? ''),
+        email: String(d.get('email') ?? ''),
+        role: String(d.get('role') ?? ''),
+        active: d.get('active') === 'on',
+      });
+      return `Se guardaron los cambios de «${user.username}».`;
+    });
+  }
+
+  private handlePassword(e: SubmitEvent): Promise<void> {
+    const user = this.editing!;
+    return this.run('password', e, async (d) => {
+      await this.api.send<UserRecord>('PATCH', `/users/${user.id}`, { password: String(d.get('password') ?? '') });
+      return `Se restableció la contraseña de «${user.username}»; sus sesiones abiertas se cerraron.`;
+    });
+  }
+
+  private input(
+    form: FormName,
+    name: string,
+    label: string,
+    opts: { type?: string; value?: string; optional?: boolean; hint?: string; autocomplete?: string; max?: number } = {},
+  ): TemplateResult {
+    const id = `${form}-${name}`;
+    const message = this.errors[form]?.fields[name];
+    const hintId = opts.hint ? `${id}-hint` : undefined;
+    return html`<div class="field">
+      <label for=${id}>${label}${opts.optional ? html` <span class="hint">(opcional)</span>` : nothing}</label>
+      ${opts.hint ? html`<span class="hint" id=${hintId!}>${opts.hint}</span>` : nothing} ${fieldError(id, message)}
+      <input
+        id=${id}
+        name=${name}
+        type=${opts.type ?? 'text'}
+        value=${opts.value ?? ''}
+        maxlength=${opts.max ?? 120}
+        autocomplete=${opts.autocomplete ?? 'off'}
+        aria-invalid=${message ? 'true' : 'false'}
+        aria-describedby=${describedBy(id, message, hintId)}
+      />
+    </div>`;
+  }
+
+  private roleSelect(form: FormName, selected: string): TemplateResult {
+    const id = `${form}-role`;
+    const message = this.errors[form]?.fields.role;
+    return html`<div class="field">
+      <label for=${id}>Rol</label>
+      ${fieldError(id, message)}
+      <select id=${id} name="role" aria-invalid=${message ? 'true' : 'false'} aria-describedby=${describedBy(id, message, `${id}-hint`)}>
+        ${(['funcionario', 'admin'] as const).map((r) => html`<option value=${r} ?selected=${selected === r}>${ROLE_LABELS[r]}</option>`)}
+      </select>
+      <span class="hint" id="${id}-hint">Los administradores además gestionan usuarios, ajustes y ven la auditoría.</span>
+    </div>`;
+  }
+
+  private renderEdit(u: UserRecord): TemplateResult {
+    return html`<section class="panel" aria-labelledby="h-edit">
+      <h2 id="h-edit" tabindex="-1">Editar a ${u.name} (${u.username})</h2>
+      <form novalidate aria-label="Datos de ${u.username}" @submit=${this.handleEdit}>
+        ${formAlert(this.errors.edit?.alert ?? '')}
+        ${this.input('edit', 'name', 'Nombre', { value: u.name, autocomplete: 'off' })}
+        ${this.input('edit', 'email', 'Correo electrónico', { type: 'email', value: u.email ?? '', optional: true, max: 254 })}
+        ${this.roleSelect('edit', u.role)}
+        <div class="check">
+          <input id="edit-active" name="active" type="checkbox" ?checked=${u.active} aria-describedby="edit-active-hint" />
+          <label for="edit-active">Cuenta activa</label>
+        </div>
+        <span class="hint" id="edit-active-hint">Una cuenta inactiva no puede ingresar; sus sesiones se cierran.</span>
+        <div class="actions">
+          <button type="submit" class="primary" ?disabled=${this.busy}>Guardar cambios</button>
+          <button type="button" @click=${() => (this.editing = undefined)}>Cancelar</button>
+        </div>
+      </form>
+      <h3>Restablecer la contraseña</h3>
+      <form novalidate aria-label="Restablecer la contraseña de ${u.username}" @submit=${this.handlePassword}>
+        ${formAlert(this.errors.password?.alert ?? '')}
+        ${this.input('password', 'password', 'Contraseña nueva', { type: 'password', autocomplete: 'new-password', hint: PASSWORD_HINT, max: 256 })}
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>Restablecer contraseña</button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  override render(): TemplateResult {
+    return html`<h1 tabindex="-1">Usuarios</h1>
+      <div class="alert" role="alert">${this.loadError}</div>
+      <div id="done" class="status text" role="status" tabindex="-1">${this.done}</div>
+      <div class="table-wrap" role="region" aria-label="Tabla de usuarios" tabindex="0">
+        <table>
+          <caption>
+            Cuentas del personal
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Usuario</th>
+              <th scope="col">Nombre</th>
+              <th scope="col">Correo electrónico</th>
+              <th scope="col">Rol</th>
+              <th scope="col">Estado</th>
+              <th scope="col"><span class="visually-hidden">Acciones</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.users.map(
+              (u) => html`<tr>
+                <th scope="row">${u.username}</th>
+                <td>${u.name}</td>
+                <td>${u.email ?? ''}</td>
+                <td>${ROLE_LABELS[u.role]}</td>
+                <td>${u.active ? 'Activa' : 'Inactiva'}</td>
+                <td><button type="button" @click=${() => this.edit(u)}>Editar<span class="visually-hidden"> a ${u.username}</span></button></td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${this.editing ? this.renderEdit(this.editing) : nothing}
+      <section class="panel" aria-labelledby="h-create">
+        <h2 id="h-create">Crear un usuario</h2>
+        <form novalidate aria-labelledby="h-create" @submit=${this.handleCreate}>
+          ${formAlert(this.errors.create?.alert ?? '')}
+          ${this.input('create', 'username', 'Usuario', { hint: 'De 3 a 40 caracteres: letras sin tildes, dígitos, punto, guion o guion bajo.', max: 40 })}
+          ${this.input('create', 'name', 'Nombre')}
+          ${this.input('create', 'email', 'Correo electrónico', { type: 'email', optional: true, max: 254 })}
+          ${this.roleSelect('create', 'funcionario')}
+          ${this.input('create', 'password', 'Contraseña inicial', {
+            type: 'password',
+            optional: true,
+            autocomplete: 'new-password',
+            hint: `${PASSWORD_HINT} Si la deja vacía, se genera una y se muestra una sola vez.`,
+            max: 256,
+          })}
+          <div class="actions">
+            <button type="submit" class="primary" ?disabled=${this.busy}>Crear usuario</button>
+          </div>
+        </form>
+      </section>`;
+  }
+}
+
+if (!customElements.get('ecam-admin-users')) customElements.define('ecam-admin-users', EcamAdminUsers);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ecam-admin-users': EcamAdminUsers;
+  }
+}

@@ -1,0 +1,31 @@
+/** Fired by `<ecam-pqrs>` once the entity has filed the request and assigned it a radicado. */
+export class EcamSubmittedEvent extends Event {
+  readonly detail: { radicado: string };
+
+  constructor(detail: { radicado: string }) {
+    super('ecam-submitted', { bubbles: true, composed: true, cancelable: false });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ecam-submitted': EcamSubmittedEvent;
+  }
+}
+
+/** Fired by `<ecam-tracker>` each time it shows where a request stands. */
+export class EcamTrackedEvent extends Event {
+  readonly detail: { radicado: string; state: string };
+
+  constructor(detail: { radicado: string; state: string }) {
+    super('ecam-tracked', { bubbles: true, composed: true, cancelable: false });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ecam-tracked': EcamTrackedEvent;
+  }
+}
