@@ -9,6 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { buildApp } from './api/app.ts';
 import { loadConfig } from './api/config.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.ts';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -104,16 +105,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],
