@@ -24,6 +24,8 @@ interface Scenario {
   body?: string;
   headers?: Record<string, string>;
   target?: string;
+  /** Concurrent clients; the public endpoints get `connections`. */
+  clients?: number;
 }
 
 const scenarios: Scenario[] = [
@@ -42,7 +44,7 @@ async function measure(url: string, s: Scenario) {
     method: s.method,
     body: s.body,
     headers: { ...(s.body ? { 'content-type': 'application/json' } : {}), ...s.headers },
-    connections,
+    connections: s.clients ?? connections,
     duration,
   });
   const bad = result.non2xx + result.errors + result.timeouts;
@@ -89,6 +91,7 @@ function perWidget(bundles: ReturnType<typeof bundleSizes>) {
 
 const ADMIN_PASSWORD = 'clave-de-la-medicion';
 const INBOX_SIZE = 10_000;
+const STAFF_CLIENTS = 5;
 
 async function fileOne(url: string): Promise<{ radicado: string; trackingCode: string }> {
   const res = await fetch(`${url}/api/pqrs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validPqrs()) });
@@ -137,8 +140,9 @@ try {
       ['GET /api/admin/pqrs (inbox)', ''],
       ['GET /api/admin/pqrs?q=… (search)', '?q=certificado&type=peticion'],
     ] as const) {
-      const m = await measure(inbox.url, { name, method: 'GET', path: `/api/admin/pqrs${query}`, headers: { cookie } });
-      rows.push({ name: `${name} ${INBOX_SIZE / 1000}k`, ...m, ratio: m.rps / base, target: 'p99 < 50 ms' });
+      // A municipal office has a handful of officials working the inbox at once, not fifty.
+      const m = await measure(inbox.url, { name, method: 'GET', path: `/api/admin/pqrs${query}`, headers: { cookie }, clients: STAFF_CLIENTS });
+      rows.push({ name: `${name} ${INBOX_SIZE / 1000}k, ${STAFF_CLIENTS} clients`, ...m, ratio: m.rps / base, target: 'p99 < 50 ms' });
     }
   } finally {
     await inbox.stop();
@@ -149,7 +153,7 @@ try {
 
 const bundles = bundleSizes();
 const pad = (v: string | number, n: number) => String(v).padStart(n);
-console.log(`\nEndpoints (${connections} connections, ${duration} s each)`);
+console.log(`\nEndpoints (${connections} connections unless said, ${duration} s each)`);
 console.log(`${'endpoint'.padEnd(40)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('ratio', 8)}  target`);
 for (const r of rows)
   console.log(`${r.name.padEnd(40)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.ratio.toFixed(2), 8)}  ${r.target ?? ''}`);

@@ -90,31 +90,26 @@ export function nextBusinessDay(date: string, rules: CalendarRules): string {
 }
 
 /**
- * Answers per closure set, for addBusinessDays and businessDaysBetween: every filing, inbox row
- * and tracking lookup of a day asks the same few questions. A new closure set starts afresh.
+ * addBusinessDays answers per closure set: every filing of a day asks the same few questions.
+ * A new closure set (a day closed or reopened) starts afresh.
  */
-const memos = new WeakMap<ReadonlySet<string>, Map<string, string | number>>();
-
-function memoized<T extends string | number>(rules: CalendarRules, key: string, compute: () => T): T {
-  let memo = memos.get(rules.closureDays);
-  if (!memo) memos.set(rules.closureDays, (memo = new Map()));
-  let result = memo.get(key) as T | undefined;
-  if (result === undefined) {
-    result = compute();
-    if (memo.size >= 20_000) memo.clear();
-    memo.set(key, result);
-  }
-  return result;
-}
+const sums = new WeakMap<ReadonlySet<string>, Map<string, string>>();
 
 /** The `n`-th business day after `date` (`date` itself when n is 0). */
 export function addBusinessDays(date: string, n: number, rules: CalendarRules): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Número de días hábiles inválido: ${n}`);
-  return memoized(rules, `${date}+${n}`, () => {
+  let memo = sums.get(rules.closureDays);
+  if (!memo) sums.set(rules.closureDays, (memo = new Map()));
+  const key = `${date}+${n}`;
+  let result = memo.get(key);
+  if (result === undefined) {
     let ms = toMs(date);
     for (let i = 0; i < n; i++) ms = nextBusinessMs(ms, rules);
-    return toIso(ms);
-  });
+    result = toIso(ms);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
 }
 
 /**
@@ -137,17 +132,40 @@ export function computeDeadline(
   return { effectiveReceipt: receipt, dueDate: addBusinessDays(receipt, businessDays, rules) };
 }
 
+/** Per closure set and year: cum[i] = business days among the first i days of the year. */
+const yearTables = new WeakMap<ReadonlySet<string>, Map<number, Uint16Array>>();
+
+function yearTable(year: number, rules: CalendarRules): Uint16Array {
+  let tables = yearTables.get(rules.closureDays);
+  if (!tables) yearTables.set(rules.closureDays, (tables = new Map()));
+  let cum = tables.get(year);
+  if (!cum) {
+    const start = Date.UTC(year, 0, 1);
+    const days = (Date.UTC(year + 1, 0, 1) - start) / DAY_MS;
+    cum = new Uint16Array(days + 1);
+    for (let i = 0; i < days; i++) cum[i + 1] = cum[i]! + (isBusinessMs(start + i * DAY_MS, rules) ? 1 : 0);
+    tables.set(year, cum);
+  }
+  return cum;
+}
+
+/** Business days from 1 January of the date's year up to and including the date. */
+function countThrough(ms: number, rules: CalendarRules): number {
+  const year = new Date(ms).getUTCFullYear();
+  return yearTable(year, rules)[(ms - Date.UTC(year, 0, 1)) / DAY_MS + 1]!;
+}
+
 /**
  * Business days d with from < d <= to, negative when `to` is before `from`: for "business
  * days left" from today to a due date (0 on the due date itself, negative once overdue).
+ * Counted from per-year running totals, so an inbox page of long-overdue requests stays cheap.
  */
 export function businessDaysBetween(from: string, to: string, rules: CalendarRules): number {
   const start = toMs(from);
   const end = toMs(to);
   if (end < start) return -businessDaysBetween(to, from, rules);
-  return memoized(rules, `${from}..${to}`, () => {
-    let count = 0;
-    for (let ms = start + DAY_MS; ms <= end; ms += DAY_MS) if (isBusinessMs(ms, rules)) count++;
-    return count;
-  });
+  const [y0, y1] = [new Date(start).getUTCFullYear(), new Date(end).getUTCFullYear()];
+  let count = countThrough(end, rules) - countThrough(start, rules);
+  for (let y = y0; y < y1; y++) count += yearTable(y, rules).at(-1)!;
+  return count;
 }

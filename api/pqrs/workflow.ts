@@ -215,8 +215,6 @@ function clock(
   row: Pick<PqrsRow, 'state' | 'due_date' | 'paused_at'>,
   today: string,
   rules: CalendarRules,
-  /** Business days from today to each due date, when computed ahead for a whole page. */
-  fromToday?: Map<string, number>,
 ) {
   const phase = PQRS_STATES[row.state].clock;
   if (phase === 'done') {
@@ -224,33 +222,10 @@ function clock(
   }
   const stopped = phase === 'stopped';
   const from = stopped && row.paused_at ? bogotaDate(new Date(row.paused_at)) : today;
-  const left = (from === today ? fromToday?.get(row.due_date) : undefined) ?? businessDaysBetween(from, row.due_date, rules);
+  const left = businessDaysBetween(from, row.due_date, rules);
   const overdue = from > row.due_date;
   const light: DeadlineLight = overdue ? 'red' : left <= AMBER_DAYS ? 'amber' : 'green';
   return { dueDate: row.due_date, businessDaysLeft: left, overdue, light, clockStopped: stopped };
-}
-
-/**
- * `businessDaysBetween(from, d)` for every d of `dates` in one walk over the calendar: a page of
- * long-overdue requests costs one check per day of the span, not one per day per row.
- */
-function businessDaysFrom(from: string, dates: string[], rules: CalendarRules): Map<string, number> {
-  const result = new Map<string, number>();
-  if (!dates.length) return result;
-  const sorted = [...new Set(dates)].sort();
-  const first = sorted[0]! < from ? sorted[0]! : from;
-  const last = sorted.at(-1)! > from ? sorted.at(-1)! : from;
-  // upTo.get(d): business days in (first, d].
-  const upTo = new Map<string, number>([[first, 0]]);
-  let n = 0;
-  for (let ms = Date.parse(`${first}T00:00:00Z`), d = first; d < last; ) {
-    ms += 86_400_000;
-    d = new Date(ms).toISOString().slice(0, 10);
-    if (isBusinessDay(d, rules)) n++;
-    upTo.set(d, n);
-  }
-  for (const d of sorted) result.set(d, upTo.get(d)! - upTo.get(from)!);
-  return result;
 }
 
 /** Why `action` is not possible now, or null when it is (input-dependent checks come later). */
@@ -691,7 +666,6 @@ export function workflow(app: FastifyInstance) {
       'radicado' | 'type' | 'state' | 'subject' | 'name' | 'received_at' | 'due_date' | 'paused_at' | 'completion_deadline' | 'assignee_id'
     > & { assignee_username: string | null; assignee_name: string | null };
     const rows = stmts.page.all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as InboxRow[];
-    const fromToday = businessDaysFrom(today, rows.map((r) => r.due_date), rules);
     return {
       items: rows.map((r) => ({
         radicado: r.radicado,
@@ -702,7 +676,7 @@ export function workflow(app: FastifyInstance) {
         subject: r.subject,
         requesterName: r.name,
         receivedAt: r.received_at,
-        ...clock(r, today, rules, fromToday),
+        ...clock(r, today, rules),
         completionExpired: r.state === 'pendiente_ciudadano' && r.completion_deadline !== null && today > r.completion_deadline,
         assignee:
           r.assignee_id !== null ? { id: r.assignee_id, username: r.assignee_username ?? '', name: r.assignee_name ?? '' } : null,

@@ -45,25 +45,34 @@ function prepare(db: Db) {
 }
 
 const stmts = perDb(prepare);
+/** The settings of each database, read once: they change only through saveSettings, which drops them. */
+const current = new WeakMap<Db, Readonly<Settings>>();
 
 /**
- * The settings in force. Read on every call (a handful of rows), so a change applies to the
- * very next request, in every process sharing the database.
+ * The settings in force (frozen). Every filing, deadline and tracking lookup asks, so they are
+ * kept in memory; saving new ones applies them to the very next request.
  */
-export function getSettings(db: Db, config: Config): Settings {
-  const settings: Record<string, unknown> = { ...defaultSettings(config) };
-  for (const { key, value } of stmts(db).all.all()) {
-    if ((KEYS as string[]).includes(key)) settings[key] = JSON.parse(value);
+export function getSettings(db: Db, config: Config): Readonly<Settings> {
+  let settings = current.get(db);
+  if (!settings) {
+    const read: Record<string, unknown> = { ...defaultSettings(config) };
+    for (const { key, value } of stmts(db).all.all()) {
+      if ((KEYS as string[]).includes(key)) read[key] = JSON.parse(value);
+    }
+    settings = Object.freeze(read as Settings);
+    current.set(db, settings);
   }
-  return settings as Settings;
+  return settings;
 }
 
 /** Saves every setting (validated by the route); returns the keys whose value changed. */
 export function saveSettings(db: Db, config: Config, next: Settings): (keyof Settings)[] {
   const s = stmts(db);
-  return db.transaction(() => {
+  const changed = db.transaction(() => {
     const before = getSettings(db, config);
     for (const key of KEYS) s.upsert.run(key, JSON.stringify(next[key]));
     return KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
   })();
+  current.delete(db);
+  return changed;
 }

@@ -68,7 +68,9 @@ export class EcamAdminAccount extends AdminView {
       <h2 id="h-password">Cambiar mi contraseña</h2>
       <div class="status" role="status">${this.done}</div>
       <form novalidate aria-labelledby="h-password" @submit=${this.handleSubmit}>
-        ${formAlert(this.errors.alert)} ${this.password('currentPassword', 'Contraseña actual', 'current-password')}
+        ${formAlert(this.errors.alert)}
+        <input type="text" name="username" autocomplete="username" value=${this.user.username} hidden />
+        ${this.password('currentPassword', 'Contraseña actual', 'current-password')}
         ${this.password('newPassword', 'Contraseña nueva', 'new-password', PASSWORD_HINT)}
         <div class="actions">
           <button type="submit" class="primary" ?disabled=${this.busy}>Cambiar contraseña</button>

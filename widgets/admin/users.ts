@@ -163,6 +163,7 @@ export class EcamAdminUsers extends AdminView {
       <h3>Restablecer la contraseña</h3>
       <form novalidate aria-label="Restablecer la contraseña de ${u.username}" @submit=${this.handlePassword}>
         ${formAlert(this.errors.password?.alert ?? '')}
+        <input type="text" name="username" autocomplete="username" value=${u.username} hidden />
         ${this.input('password', 'password', 'Contraseña nueva', { type: 'password', autocomplete: 'new-password', hint: PASSWORD_HINT, max: 256 })}
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>Restablecer contraseña</button>
