@@ -130,6 +130,14 @@ interface PqrsRow {
   closed_at: string | null;
 }
 
+/** What a public lookup reads: the status and the answer, never the citizen's data or text. */
+const PUBLIC_COLUMNS = [
+  'id', 'radicado', 'tracking_hash', 'type', 'state', 'received_at', 'effective_receipt', 'due_date',
+  'original_due_date', 'extended_at', 'extension_reason', 'paused_at', 'completion_deadline',
+  'completion_extended', 'transferred_to', 'transferred_at', 'answer', 'answered_at',
+] as const satisfies readonly (keyof PqrsRow)[];
+type PublicRow = Pick<PqrsRow, (typeof PUBLIC_COLUMNS)[number]>;
+
 /** Columns an action may change (never anything the citizen filed). */
 type Changes = Partial<
   Pick<
@@ -274,6 +282,7 @@ export function workflow(app: FastifyInstance) {
 
   const s = {
     byRadicado: db.prepare<[string], PqrsRow>('SELECT * FROM pqrs WHERE radicado = ?'),
+    publicByRadicado: db.prepare<[string], PublicRow>(`SELECT ${PUBLIC_COLUMNS.join(', ')} FROM pqrs WHERE radicado = ?`),
     staff: db.prepare<[number], { id: number; username: string; name: string; active: number }>(
       'SELECT id, username, name, active FROM staff WHERE id = ?',
     ),
@@ -595,7 +604,7 @@ export function workflow(app: FastifyInstance) {
   }
 
   /** What staff and the citizen both see of a request's status and term. */
-  function status(row: PqrsRow, today: string, rules: CalendarRules) {
+  function status(row: PublicRow, today: string, rules: CalendarRules) {
     return {
       radicado: row.radicado,
       type: row.type,
@@ -613,7 +622,7 @@ export function workflow(app: FastifyInstance) {
     };
   }
 
-  function completionOf(row: PqrsRow, today: string) {
+  function completionOf(row: PublicRow, today: string) {
     if (row.state !== 'pendiente_ciudadano' || !row.paused_at || !row.completion_deadline) return null;
     return {
       requestedAt: row.paused_at,
@@ -688,8 +697,8 @@ export function workflow(app: FastifyInstance) {
   }
 
   /** The request behind a radicado and tracking code, or the one 404 for any mismatch. */
-  function authorise(radicado: string, code: string): PqrsRow {
-    const row = s.byRadicado.get(radicado);
+  function authorise(radicado: string, code: string): PublicRow {
+    const row = s.publicByRadicado.get(radicado);
     // The hash is computed and compared even for an unknown radicado, so both take the same time.
     const matches = trackingCodeMatches(radicado, code, row?.tracking_hash ?? DUMMY_HASH);
     if (!row || !matches) throw new ApiError(404, TRACK_NOT_FOUND);
