@@ -117,7 +117,8 @@ export async function buildApp(
         ),
     });
   }
-  await app.register(fastifyStatic, { root: DEMO_DIR, prefix: '/', decorateReply: false, index: 'index.html' });
+  // redirect: /politica-datos answers with its folder's index, as a web server would.
+  await app.register(fastifyStatic, { root: DEMO_DIR, prefix: '/', decorateReply: false, index: 'index.html', redirect: true });
 
   mailer.start();
   return app;

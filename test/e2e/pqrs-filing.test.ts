@@ -53,3 +53,14 @@ test('a citizen files a PQRSD on the demo page and leaves with a radicado stored
   });
   await page.close();
 });
+
+test('the data notice links to the policy page the demo serves', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`);
+  const link = page.locator('ecam-pqrs').getByRole('link', { name: /política de tratamiento de datos personales/ });
+  const href = await link.getAttribute('href');
+  const res = await page.goto(new URL(href!, server.url).href);
+  assert.equal(res?.status(), 200);
+  await page.getByRole('heading', { name: 'Política de tratamiento de datos personales' }).waitFor();
+  await page.close();
+});
