@@ -22,6 +22,7 @@ import { serializerCompiler } from './serializer.ts';
 import { Mailer } from './mail/outbox.ts';
 import pqrsRoutes from './pqrs/routes.ts';
 import settingsRoutes from './settings/routes.ts';
+import surveyRoutes from './survey/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,6 +103,7 @@ export async function buildApp(
   await app.register(challengeRoutes, { prefix: '/api/challenge' });
   await app.register(pqrsRoutes, { prefix: '/api/pqrs' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
+  await app.register(surveyRoutes, { prefix: '/api/surveys' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(adminPage);
 

@@ -5,9 +5,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { openDb } from '../api/db/index.ts';
+import { issueToken } from '../api/survey/service.ts';
+import { getSurveyBySlug, insertResponse } from '../api/survey/store.ts';
 import { startServer } from '../test/e2e/server.ts';
 import { validPqrs } from '../test/helpers.ts';
 
@@ -26,6 +31,8 @@ interface Scenario {
   target?: string;
   /** Concurrent clients; the public endpoints get `connections`. */
   clients?: number;
+  /** A new body for every request (e.g. a fresh survey token each), instead of `body`. */
+  nextBody?: () => string;
 }
 
 const scenarios: Scenario[] = [
@@ -43,9 +50,10 @@ async function measure(url: string, s: Scenario) {
     url: url + s.path,
     method: s.method,
     body: s.body,
-    headers: { ...(s.body ? { 'content-type': 'application/json' } : {}), ...s.headers },
+    headers: { ...(s.body || s.nextBody ? { 'content-type': 'application/json' } : {}), ...s.headers },
     connections: s.clients ?? connections,
     duration,
+    ...(s.nextBody ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: s.nextBody!() }) }] } : {}),
   });
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0) throw new Error(`${s.name}: ${bad} failed requests of ${result.requests.total}`);
@@ -90,6 +98,56 @@ function perWidget(bundles: ReturnType<typeof bundleSizes>) {
 }
 
 const ADMIN_PASSWORD = 'clave-de-la-medicion';
+const SURVEY = 'satisfaccion-servicio';
+/**
+ * Tokens for the submission scenario: every answer needs one of its own (a reused one is a 409),
+ * so the pool is far above what a run of `duration` seconds can send.
+ */
+const SURVEY_TOKENS = duration * 20_000;
+const SURVEY_RESPONSES = 100_000;
+
+/** A valid answer to the seeded survey, varied by `i`. */
+function surveyAnswer(i: number) {
+  return {
+    calificacion: 1 + (i % 5),
+    recomendacion: i % 11,
+    canal: ['presencial', 'telefono', 'correo', 'web'][i % 4]!,
+    resuelto: i % 3 !== 0,
+    ...(i % 3 === 0 ? { motivo: `Faltó información sobre el trámite ${i}.` } : {}),
+    mejoras: i % 2 ? ['horarios'] : ['tramites', 'cursos'],
+    atencion: { amabilidad: String(1 + (i % 5)), claridad: String(1 + ((i * 7) % 5)), tiempo: String(1 + ((i * 3) % 5)) },
+    ...(i % 4 === 0 ? { comentarios: `Comentario de prueba número ${i}.` } : {}),
+  };
+}
+
+/** Tokens for the seeded survey, signed with the server's key read from its database file. */
+function surveyTokens(dataDir: string, n: number): string[] {
+  const db = new Database(path.join(dataDir, 'ecam.sqlite'), { readonly: true });
+  try {
+    return Array.from({ length: n }, () => issueToken(db, SURVEY, new Date()));
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes `n` responses to the seeded survey straight into a new database, before its server starts. */
+function seedSurveyResponses(dataDir: string, n: number): number {
+  const db = openDb(path.join(dataDir, 'ecam.sqlite'));
+  try {
+    const survey = getSurveyBySlug(db, SURVEY)!;
+    const start = Date.parse('2026-01-01T13:00:00Z');
+    db.transaction(() => {
+      for (let i = 0; i < n; i++) {
+        const at = new Date(start + i * 5 * 60_000).toISOString();
+        insertResponse(db, { surveyId: survey.id, questions: survey.questions, at, tokenId: `bench-${i}`, invitationId: null, answers: surveyAnswer(i) });
+      }
+    })();
+    return survey.id;
+  } finally {
+    db.close();
+  }
+}
+
 const INBOX_SIZE = 10_000;
 const STAFF_CLIENTS = 5;
 
@@ -114,6 +172,7 @@ const rows: { name: string; rps: number; p50: number; p99: number; total: number
 const env = { ECAM_CHALLENGE: 'off', ECAM_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD };
 const server = await startServer(env);
 let inboxCount = 0;
+let base = 0;
 try {
   const tracked = await fileOne(server.url);
   scenarios.push({
@@ -123,7 +182,15 @@ try {
     body: JSON.stringify({ radicado: tracked.radicado, code: tracked.trackingCode }),
     target: '>= 0.5',
   });
-  let base = 0;
+  const tokens = surveyTokens(server.dataDir, SURVEY_TOKENS);
+  let sent = 0;
+  scenarios.push({
+    name: 'POST /api/surveys/…/responses',
+    method: 'POST',
+    path: `/api/surveys/${SURVEY}/responses`,
+    nextBody: () => JSON.stringify({ answers: surveyAnswer(sent), token: tokens[sent++] }),
+    target: '>= 0.3',
+  });
   for (const s of scenarios) {
     const m = await measure(server.url, s);
     base ||= m.rps;
@@ -146,6 +213,19 @@ try {
     }
   } finally {
     await inbox.stop();
+  }
+
+  // Survey results on exactly SURVEY_RESPONSES responses, seeded before a server of its own starts.
+  const surveyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecam-bench-survey-'));
+  const surveyId = seedSurveyResponses(surveyDir, SURVEY_RESPONSES);
+  const surveys = await startServer({ ...env, ECAM_DATA_DIR: surveyDir });
+  try {
+    const cookie = await staffCookie(surveys.url);
+    const name = `GET /api/admin/surveys/:id/results ${SURVEY_RESPONSES / 1000}k, ${STAFF_CLIENTS} clients`;
+    const m = await measure(surveys.url, { name, method: 'GET', path: `/api/admin/surveys/${surveyId}/results`, headers: { cookie }, clients: STAFF_CLIENTS });
+    rows.push({ name, ...m, ratio: m.rps / base, target: 'p99 < 300 ms' });
+  } finally {
+    await surveys.stop();
   }
 } finally {
   await server.stop();

@@ -9,6 +9,7 @@ import { ApiError } from '../errors.ts';
 import pqrsAdminRoutes from '../pqrs/admin-routes.ts';
 import reportsRoutes from '../reports/routes.ts';
 import settingsAdminRoutes from '../settings/admin-routes.ts';
+import surveyAdminRoutes from '../survey/admin-routes.ts';
 import auditRoutes from './audit-routes.ts';
 import sessionRoutes from './session-routes.ts';
 import usersRoutes from './users-routes.ts';
@@ -145,6 +146,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(settingsAdminRoutes, { prefix: '/settings' });
   await app.register(pqrsAdminRoutes, { prefix: '/pqrs' });
   await app.register(reportsRoutes, { prefix: '/reports' });
+  await app.register(surveyAdminRoutes, { prefix: '/surveys' });
 };
 
 export default adminRoutes;

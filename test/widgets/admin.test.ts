@@ -3,28 +3,35 @@
  * web-test-runner.config.mjs with ECAM_ADMIN_PASSWORD and proxied at /api). Every view is checked
  * with axe, then through what a staff member sees and does; one test uses only the keyboard.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { ChallengeResponse } from '../../api/challenge/routes.ts';
 import type { PqrsCreated } from '../../api/pqrs/schemas.ts';
 import type { PqrsDetail } from '../../api/pqrs/workflow-schemas.ts';
 import type { PqrsReport } from '../../api/reports/schemas.ts';
 import { solveChallenge } from '../../widgets/shared/pow.ts';
-import '../../widgets/admin/admin.ts';
-import type { EcamAdmin } from '../../widgets/admin/admin.ts';
+import {
+  ADMIN_PASSWORD,
+  WAIT,
+  apiLogin,
+  apiLogout,
+  apiPost,
+  click,
+  deepActive,
+  fill,
+  json,
+  openPage,
+  tabTo,
+  text,
+  v,
+  vAll,
+  waitForFocus,
+  waitForView,
+} from './admin-page.ts';
 
-const WAIT = { timeout: 20_000, interval: 20 };
-/** ECAM_ADMIN_PASSWORD of the test server (web-test-runner.config.mjs). */
-const ADMIN_PASSWORD = 'clave-admin-de-prueba';
 const FUNCIONARIA = { username: 'funcionaria.prueba', name: 'Fernanda Funcionaria', password: 'clave-de-la-funcionaria' };
 
 // ---- The API, as a citizen and as staff --------------------------------------------------
-
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).to.equal(status);
-  return JSON.parse(text) as T;
-}
 
 function pdfFile(name: string): File {
   const text = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
@@ -54,34 +61,6 @@ async function fileRequest(type: string, subject: string, description?: string, 
   return json<PqrsCreated>(await fetch('/api/pqrs', { method: 'POST', body: form }), 201);
 }
 
-/** Logs in through the API; the browser keeps the session cookie. Returns the CSRF token. */
-async function apiLogin(username = 'admin', password = ADMIN_PASSWORD): Promise<{ csrfToken: string; id: number }> {
-  const res = await fetch('/api/admin/session', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = await json<{ csrfToken: string; user: { id: number } }>(res);
-  return { csrfToken: body.csrfToken, id: body.user.id };
-}
-
-/** Ends this browser's staff session, if any. */
-async function apiLogout(): Promise<void> {
-  const res = await fetch('/api/admin/session');
-  if (res.status !== 200) return;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  await fetch('/api/admin/session', { method: 'DELETE', headers: { 'x-csrf-token': csrfToken } });
-}
-
-async function apiPost<T>(csrfToken: string, path: string, body: unknown, status = 200): Promise<T> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-    body: JSON.stringify(body),
-  });
-  return json<T>(res, status);
-}
-
 let funcionaria: Promise<number> | undefined;
 
 /** The funcionaria's account (created once, by the admin); resolves to her id. */
@@ -98,80 +77,6 @@ function ensureFuncionaria(): Promise<number> {
 async function setToday(date: string): Promise<void> {
   const days = (Date.parse(`${date}T12:00:00-05:00`) - Date.now()) / 86_400_000;
   await executeServerCommand('ecam-clock', { days });
-}
-
-// ---- The page ------------------------------------------------------------------------------
-
-function text(node: Element | null | undefined): string {
-  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-/** The view inside <ecam-admin>'s main (an `ecam-admin-*` element), if any. */
-function view(el: EcamAdmin): HTMLElement | undefined {
-  const main = el.shadowRoot!.querySelector('main');
-  return Array.from(main?.children ?? []).find((c) => c.localName.startsWith('ecam-admin-')) as HTMLElement | undefined;
-}
-
-/** An element inside the current view's shadow root. */
-function v<T extends Element = HTMLElement>(el: EcamAdmin, selector: string): T | null {
-  return (view(el)?.shadowRoot?.querySelector(selector) as T | null) ?? null;
-}
-
-function vAll(el: EcamAdmin, selector: string): Element[] {
-  return Array.from(view(el)?.shadowRoot?.querySelectorAll(selector) ?? []);
-}
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-
-/**
- * Waits until the element at `selector` in the view has the focus. (Never `expect(element)`:
- * a failed assertion holding a DOM node cannot be sent back to the test runner.)
- */
-async function waitForFocus(el: EcamAdmin, selector: string): Promise<void> {
-  await waitUntil(() => v(el, selector) && deepActive() === v(el, selector), `${selector} never got the focus`, WAIT);
-}
-
-async function waitForView(el: EcamAdmin, tag: string): Promise<void> {
-  await waitUntil(() => view(el)?.localName === tag && view(el)!.shadowRoot, `${tag} never appeared`, WAIT);
-  await (view(el) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-}
-
-/** Mounts the page at `hash` and waits until it knows whether someone is signed in. */
-async function openPage(hash: string): Promise<EcamAdmin> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const el = await fixture<EcamAdmin>(html`<ecam-admin></ecam-admin>`);
-  // Until then it says «Cargando…» under a heading of its own.
-  const own = () => text(el.shadowRoot!.querySelector('main > div > h1'));
-  await waitUntil(() => view(el) || (own() && own() !== 'Administración'), 'the page never showed a view', WAIT);
-  return el;
-}
-
-/** Types into a control the way the browser reports it: value, then input and change events. */
-function fill(control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null, value: string): void {
-  if (!control) throw new Error('no such control');
-  control.value = value;
-  control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
-function click(node: Element | null): void {
-  if (!node) throw new Error('nothing to click');
-  (node as HTMLElement).click();
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(match: (el: Element) => boolean, what: string, max = 60): Promise<Element> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const a = deepActive();
-    if (a && match(a)) return a;
-  }
-  throw new Error(`Tab never reached ${what}`);
 }
 
 // ---- The tests -------------------------------------------------------------------------------
@@ -240,7 +145,7 @@ describe('<ecam-admin>', () => {
     expect(text(v(el, 'h1'))).to.equal('Bandeja de solicitudes');
     expect(text(el.shadowRoot!.querySelector('header'))).to.contain('Sesión de Administrador (Administrador)');
     const nav = Array.from(el.shadowRoot!.querySelectorAll('nav a'), (a) => text(a));
-    expect(nav).to.deep.equal(['Bandeja', 'Reportes', 'Auditoría', 'Ajustes', 'Usuarios', 'Mi cuenta']);
+    expect(nav).to.deep.equal(['Bandeja', 'Reportes', 'Encuestas', 'Auditoría', 'Ajustes', 'Usuarios', 'Mi cuenta']);
     expect(el.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Bandeja');
     expect(document.title).to.equal('Bandeja de solicitudes · Administración · ECAM Participa');
 
@@ -679,7 +584,7 @@ describe('<ecam-admin>', () => {
     const page = await openPage('#/usuarios');
     await waitUntil(() => text(page.shadowRoot!.querySelector('main h1')) === 'Sin permiso', 'no refusal', WAIT);
     const nav = Array.from(page.shadowRoot!.querySelectorAll('nav a'), (a) => text(a));
-    expect(nav).to.deep.equal(['Bandeja', 'Reportes', 'Mi cuenta']);
+    expect(nav).to.deep.equal(['Bandeja', 'Reportes', 'Encuestas', 'Mi cuenta']);
     expect(text(page.shadowRoot!.querySelector('header'))).to.contain(`Sesión de ${FUNCIONARIA.name} (Funcionario)`);
     await expect(page).to.be.accessible();
   });

@@ -17,7 +17,31 @@ import './request.ts';
 import './settings.ts';
 import './users.ts';
 
-type ViewName = 'bandeja' | 'solicitud' | 'reportes' | 'auditoria' | 'ajustes' | 'usuarios' | 'cuenta';
+type ViewName =
+  | 'bandeja'
+  | 'solicitud'
+  | 'reportes'
+  | 'encuestas'
+  | 'encuesta'
+  | 'auditoria'
+  | 'ajustes'
+  | 'usuarios'
+  | 'cuenta';
+
+/** The pages of one survey: `#/encuesta/12/editar`, `#/encuesta/12/vista-previa`, `#/encuesta/12/resultados`. */
+const SURVEY_PAGES = {
+  editar: 'Encuesta',
+  'vista-previa': 'Vista previa de la encuesta',
+  resultados: 'Resultados de la encuesta',
+} as const;
+type SurveyPage = keyof typeof SURVEY_PAGES;
+
+/** `12/editar` as the survey's id and page, or null. */
+export function parseSurveyArg(arg: string): { id: number; page: SurveyPage } | null {
+  const m = /^([1-9]\d{0,9})\/([a-z-]+)$/.exec(arg);
+  if (!m || !(m[2]! in SURVEY_PAGES)) return null;
+  return { id: Number(m[1]), page: m[2] as SurveyPage };
+}
 
 /** Where the page is: `#/solicitud/ECAM-2026-000001`, `#/bandeja?tipo=queja`. */
 interface Route {
@@ -32,6 +56,7 @@ interface Route {
 const SECTIONS: { view: ViewName; label: string; admin?: boolean }[] = [
   { view: 'bandeja', label: 'Bandeja' },
   { view: 'reportes', label: 'Reportes' },
+  { view: 'encuestas', label: 'Encuestas' },
   { view: 'auditoria', label: 'Auditoría', admin: true },
   { view: 'ajustes', label: 'Ajustes', admin: true },
   { view: 'usuarios', label: 'Usuarios', admin: true },
@@ -42,6 +67,8 @@ const TITLES: Record<ViewName, string> = {
   bandeja: 'Bandeja de solicitudes',
   solicitud: 'Solicitud',
   reportes: 'Reporte de PQRSD',
+  encuestas: 'Encuestas',
+  encuesta: 'Encuesta',
   auditoria: 'Registro de auditoría',
   ajustes: 'Ajustes',
   usuarios: 'Usuarios',
@@ -62,6 +89,7 @@ export function parseRoute(hash: string): Route | null {
     return null;
   }
   if (view === 'solicitud' && !arg) return null;
+  if (view === 'encuesta' && !parseSurveyArg(arg)) return null;
   return { view, arg, params: m[3] ?? '' };
 }
 
@@ -158,8 +186,8 @@ export class EcamAdmin extends LitElement {
   @property({ attribute: 'api-base' }) apiBase?: string;
 
   private api!: AdminApi;
-  /** The reports view and Chart.js, fetched the first time someone opens the reports. */
-  private reportsChunk?: Promise<unknown>;
+  /** Views fetched the first time someone opens them (reports and survey results bring Chart.js). */
+  private chunks = new Map<string, Promise<unknown>>();
   /** Set when the next render should put the focus on the page's heading. */
   private focusPending = false;
 
@@ -177,12 +205,26 @@ export class EcamAdmin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('route') || changed.has('session')) && this.session && this.route.view === 'reportes') {
-      this.reportsChunk ??= import('./reports.ts').catch((err: unknown) => {
-        this.reportsChunk = undefined;
-        this.startError = errorMessage(err);
-      });
+    if ((changed.has('route') || changed.has('session')) && this.session) {
+      const r = this.route;
+      if (r.view === 'reportes') this.loadChunk('reports', () => import('./reports.ts'));
+      else if (r.view === 'encuesta' && parseSurveyArg(r.arg)?.page === 'resultados') {
+        this.loadChunk('survey-results', () => import('./surveys-results.ts'));
+      } else if (r.view === 'encuestas' || r.view === 'encuesta') this.loadChunk('surveys', () => import('./surveys.ts'));
     }
+  }
+
+  /** Starts fetching a lazily loaded view once; a failure is told, and the next visit tries again. */
+  private loadChunk(name: string, load: () => Promise<unknown>): void {
+    if (this.chunks.has(name)) return;
+    this.startError = '';
+    this.chunks.set(
+      name,
+      load().catch((err: unknown) => {
+        this.chunks.delete(name);
+        this.startError = errorMessage(err);
+      }),
+    );
   }
 
   protected override updated(): void {
@@ -263,7 +305,14 @@ export class EcamAdmin extends LitElement {
 
   private updateTitle(): void {
     const r = this.route;
-    const page = !this.session ? 'Ingreso' : r.view === 'solicitud' ? `Solicitud ${r.arg}` : TITLES[r.view];
+    const survey = r.view === 'encuesta' ? parseSurveyArg(r.arg) : null;
+    const page = !this.session
+      ? 'Ingreso'
+      : r.view === 'solicitud'
+        ? `Solicitud ${r.arg}`
+        : survey
+          ? SURVEY_PAGES[survey.page]
+          : TITLES[r.view];
     document.title = `${page} · Administración · ECAM Participa`;
   }
 
@@ -284,6 +333,20 @@ export class EcamAdmin extends LitElement {
       case 'reportes':
         return html`<div class="alert" role="alert">${this.startError}</div>
           <ecam-admin-reports .api=${this.api} .user=${user}></ecam-admin-reports>`;
+      case 'encuestas':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-surveys .api=${this.api} .user=${user}></ecam-admin-surveys>`;
+      case 'encuesta': {
+        const s = parseSurveyArg(r.arg)!;
+        const tag =
+          s.page === 'resultados'
+            ? html`<ecam-admin-survey-results .api=${this.api} .user=${user} .surveyId=${s.id}></ecam-admin-survey-results>`
+            : s.page === 'vista-previa'
+              ? html`<ecam-admin-survey-preview .api=${this.api} .user=${user} .surveyId=${s.id}></ecam-admin-survey-preview>`
+              : html`<ecam-admin-survey-builder .api=${this.api} .user=${user} .surveyId=${s.id}></ecam-admin-survey-builder>`;
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          ${tag}`;
+      }
       case 'auditoria':
         return html`<ecam-admin-audit .api=${this.api} .user=${user}></ecam-admin-audit>`;
       case 'ajustes':
@@ -296,7 +359,8 @@ export class EcamAdmin extends LitElement {
   }
 
   private renderNav(user: SessionInfo['user']): TemplateResult {
-    const current = this.route.view === 'solicitud' ? 'bandeja' : this.route.view;
+    const v = this.route.view;
+    const current = v === 'solicitud' ? 'bandeja' : v === 'encuesta' ? 'encuestas' : v;
     return html`<nav aria-label="Secciones de la administración">
       <ul>
         ${SECTIONS.filter((s) => !s.admin || user.role === 'admin').map(

@@ -36,6 +36,14 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'pqrs.desist': 'Archivada por desistimiento',
   'pqrs.close': 'Solicitud cerrada',
   'pqrs.note': 'Nota interna',
+  'survey.create': 'Encuesta creada',
+  'survey.update': 'Encuesta modificada',
+  'survey.delete': 'Borrador de encuesta eliminado',
+  'survey.open': 'Encuesta abierta',
+  'survey.close': 'Encuesta cerrada',
+  'survey.duplicate': 'Encuesta duplicada',
+  'survey.invite': 'Invitaciones a encuesta generadas',
+  'survey.export': 'Respuestas de encuesta descargadas',
 };
 
 type Clock = Pick<InboxItem, 'light' | 'businessDaysLeft' | 'overdue' | 'clockStopped'>;

@@ -1,12 +1,9 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { PqrsReport, ReportRow } from '../../api/reports/schemas.ts';
 import { bogotaDate, formatDate, formatDateTime } from '../shared/format.ts';
+import { CHART_TEXT, drawBarChart, type Chart } from './chart.ts';
 import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
-
-// Only what the bar chart uses, so the rest of Chart.js is left out of the bundle.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 type PeriodKind = 'trimestre' | 'semestre' | 'anio' | 'personalizado';
 
@@ -79,7 +76,7 @@ export class EcamAdminReports extends AdminView {
   @state() private errors: FormErrors = NO_ERRORS;
   @state() private loading = false;
 
-  private chart?: Chart;
+  private chart?: Chart<'bar'>;
 
   protected override willUpdate(): void {
     // The first load starts inside the first update (the properties from <ecam-admin> are set by then).
@@ -118,27 +115,22 @@ export class EcamAdminReports extends AdminView {
       borderColor: '#fff',
       borderWidth: 1,
     }));
-    if (this.chart && this.chart.canvas === canvas) {
-      this.chart.data.labels = labels;
-      this.chart.data.datasets = datasets;
-      this.chart.update();
-      return;
-    }
-    this.chart?.destroy();
-    this.chart = new Chart(canvas, {
-      type: 'bar',
-      data: { labels, datasets },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        indexAxis: 'y',
-        scales: {
-          x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: '#4b4b4b' }, title: { display: true, text: 'Solicitudes' } },
-          y: { stacked: true, ticks: { color: '#4b4b4b' } },
+    this.chart = drawBarChart(
+      canvas,
+      {
+        type: 'bar',
+        data: { labels, datasets },
+        options: {
+          indexAxis: 'y',
+          scales: {
+            x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: CHART_TEXT }, title: { display: true, text: 'Solicitudes' } },
+            y: { stacked: true, ticks: { color: CHART_TEXT } },
+          },
+          plugins: { legend: { position: 'bottom', labels: { color: CHART_TEXT } } },
         },
-        plugins: { legend: { position: 'bottom', labels: { color: '#4b4b4b' } } },
       },
-    });
+      this.chart,
+    );
   }
 
   private handleKind(e: Event): void {

@@ -29,3 +29,19 @@ declare global {
     'ecam-tracked': EcamTrackedEvent;
   }
 }
+
+/** Fired by `<ecam-survey>` once the server has recorded the answers. */
+export class EcamSurveySubmittedEvent extends Event {
+  readonly detail: { survey: string };
+
+  constructor(detail: { survey: string }) {
+    super('ecam-survey-submitted', { bubbles: true, composed: true, cancelable: false });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ecam-survey-submitted': EcamSurveySubmittedEvent;
+  }
+}

@@ -1,0 +1,672 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type {
+  AnswerValue,
+  Answers,
+  OptionResult,
+  PublicResults,
+  PublicSurvey,
+  Question,
+} from '../../api/survey/schemas.ts';
+import { ApiError, apiBase, postJson, request } from '../shared/api.ts';
+import { clearDraft, loadDraft, saveDraft } from '../shared/draft.ts';
+import { EcamSurveySubmittedEvent } from '../shared/events.ts';
+import { formStyles } from '../shared/form-styles.ts';
+import { formatDateTime, formatWait } from '../shared/format.ts';
+import { tokens } from '../shared/styles.ts';
+import { surveyStyles } from './survey.styles.ts';
+
+type Phase = 'loading' | 'missing' | 'offline' | 'form' | 'thanks' | 'answered';
+type Choice = [value: string | number | boolean, label: string];
+
+/** SURVEY_LIMITS.text / .textarea of the API (only types may be imported from it: no zod here). */
+const MAX_LENGTH = { text: 500, textarea: 5000 } as const;
+const ANSWERED = 'Ya respondió esta encuesta. ¡Gracias por su opinión!';
+const OFFLINE = 'No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo.';
+const RATING: Choice[] = [1, 2, 3, 4, 5].map((n) => [n, String(n)]);
+const NPS: Choice[] = Array.from({ length: 11 }, (_, n) => [n, String(n)]);
+const YESNO: Choice[] = [
+  [true, 'Sí'],
+  [false, 'No'],
+];
+const SCALE_HINT: Partial<Record<Question['type'], string>> = {
+  rating: '1 = muy insatisfecho, 5 = muy satisfecho.',
+  nps: '0 = nada probable, 10 = muy probable.',
+};
+const percent = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 1 });
+const decimal = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
+
+/** localStorage keys, one per survey: the anti-duplicate token, "already answered", the draft. */
+const key = (what: 'token' | 'done' | 'draft', slug: string) => `ecam-survey-${what}:${slug}`;
+/** The id of a question's box (summary links point there); its controls use `cid`. */
+const qid = (id: string) => `q-${id}`;
+
+function stored(k: string): string | null {
+  try {
+    return localStorage.getItem(k);
+  } catch {
+    return null;
+  }
+}
+
+function store(k: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(k);
+    else localStorage.setItem(k, value);
+  } catch {
+    // Full or disabled storage: the server's duplicate check still holds.
+  }
+}
+
+/** Whether a value counts as an answer (blank text, no choice or an empty matrix do not). */
+function given(v: AnswerValue | undefined): v is AnswerValue {
+  if (v === undefined || v === '') return false;
+  if (typeof v === 'string') return !!v.trim();
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}
+
+/** A restored draft value must have the shape its question takes (a survey may have changed). */
+function fits(q: Question, v: unknown): v is AnswerValue {
+  switch (q.type) {
+    case 'multiple':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+    case 'rating':
+    case 'nps':
+      return typeof v === 'number';
+    case 'yesno':
+      return typeof v === 'boolean';
+    case 'matrix':
+      return !!v && typeof v === 'object' && !Array.isArray(v);
+    default:
+      return typeof v === 'string';
+  }
+}
+
+/** The questions shown for these answers: branching on an earlier, itself shown, question. */
+function visibleQuestions(questions: Question[], answers: Answers): Question[] {
+  const shown = new Set<string>();
+  return questions.filter((q) => {
+    const cond = q.showIf;
+    const ok =
+      !cond ||
+      (shown.has(cond.question) &&
+        [answers[cond.question]].flat().some((a) => a !== undefined && String(a) === String(cond.equals)));
+    if (ok) shown.add(q.id);
+    return ok;
+  });
+}
+
+/**
+ * The invitation code of an identified survey, from the page address (`?invitacion=` or
+ * `#invitacion=`); ignored when the link names another survey (`encuesta=<slug>`).
+ */
+function invitationFromUrl(slug: string): string | undefined {
+  const params = [new URLSearchParams(location.search), new URLSearchParams(location.hash.replace(/^#/, ''))];
+  const get = (name: string) => params.map((p) => p.get(name)?.trim()).find(Boolean);
+  const survey = get('encuesta');
+  return survey && survey !== slug ? undefined : get('invitacion');
+}
+
+/**
+ * An opinion survey of the ECAM: all its questions on one page, or one per screen
+ * (`layout="steps"`), answers kept in the browser until sent, one answer per browser, and the
+ * results as bars afterwards when the entity publishes them.
+ *
+ * @summary Encuesta de opinión o satisfacción.
+ *
+ * @event ecam-survey-submitted - The answers were recorded; `event.detail.survey` holds the slug.
+ *
+ * @csspart title - The survey's title.
+ * @csspart form - The form.
+ * @csspart progress - The progress indicator (label and bar).
+ * @csspart question - Each question.
+ * @csspart error - A message next to a question.
+ * @csspart error-summary - The list of errors at the top of the form.
+ * @csspart alert - Connection and server messages.
+ * @csspart button - Every button.
+ * @csspart submit - The send button.
+ * @csspart status - The message of a survey that cannot be answered (not found, closed, not yet open).
+ * @csspart thanks - The thank-you text, or the "already answered" message.
+ * @csspart results - The public results.
+ * @csspart bar - Each result bar.
+ *
+ * @cssproperty --ecam-primary - Buttons, links, bars and focus accents (default #3366CC).
+ * @cssproperty --ecam-primary-contrast - Text on primary buttons (default #fff).
+ * @cssproperty --ecam-text - Body text (default #4B4B4B).
+ * @cssproperty --ecam-heading - Headings and question labels (default #004884).
+ * @cssproperty --ecam-surface-alt - Background of notices and separators (default #F2F5FA).
+ * @cssproperty --ecam-error - Error messages and borders (default #A80521).
+ * @cssproperty --ecam-font-family - Typeface (default "Work Sans", system-ui, sans-serif).
+ * @cssproperty --ecam-radius - Corner radius of controls (default 5px).
+ * @cssproperty --ecam-focus - Box shadow of the focus ring.
+ */
+export class EcamSurvey extends LitElement {
+  static override styles = [tokens, formStyles, surveyStyles];
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  @state() private phase: Phase = 'loading';
+  @state() private def?: PublicSurvey;
+  @state() private results?: PublicResults;
+  @state() private answers: Answers = {};
+  /** Messages per question id, from the browser's checks or the server's 400. */
+  @state() private errors: Record<string, string> = {};
+  @state() private summary = false;
+  @state() private alert = '';
+  @state() private submitting = false;
+  /** The index, among the shown questions, of the one on screen (`layout="steps"`). */
+  @state() private step = 0;
+
+  /** The survey's slug, e.g. `satisfaccion-servicio`. */
+  @property() survey = '';
+
+  /** `steps`: one question per screen with Siguiente/Anterior; otherwise all on one page. */
+  @property() layout: 'page' | 'steps' = 'page';
+
+  /** Origin of the ECAM Participa API; defaults to the server the widget was loaded from. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /**
+   * A definition to show instead of loading `survey` (the staff preview of a draft): nothing is
+   * then read from or sent to the API, nor kept in the browser; Enviar only shows the thanks.
+   */
+  @property({ attribute: false }) definition?: PublicSurvey;
+
+  /** Why there is nothing to answer: the server's 409 message, or ours for a browser that answered. */
+  private answeredMessage = ANSWERED;
+  /** Loads started; a newer one makes the answer of an older one stale. */
+  private loads = 0;
+
+  private get base(): string {
+    return `${apiBase(this.apiBase)}/api/surveys/${encodeURIComponent(this.survey)}`;
+  }
+
+  private get steps(): boolean {
+    return this.layout === 'steps';
+  }
+
+  private get visible(): Question[] {
+    return visibleQuestions(this.def?.questions ?? [], this.answers);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('survey') && !changed.has('definition')) return;
+    if (!this.definition) return void this.load();
+    this.loads++;
+    this.def = this.definition;
+    this.answers = {};
+    this.errors = {};
+    this.summary = false;
+    this.alert = '';
+    this.step = 0;
+    this.phase = 'form';
+  }
+
+  private async load(): Promise<void> {
+    const load = ++this.loads;
+    this.phase = 'loading';
+    this.results = undefined;
+    this.alert = '';
+    this.answeredMessage = ANSWERED;
+    try {
+      const def = await request<PublicSurvey>(this.base);
+      if (load !== this.loads) return;
+      this.def = def;
+      const done = def.status === 'open' && stored(key('done', this.survey)) !== null;
+      if (def.status === 'open' && !done) this.restore(def);
+      this.phase = done ? 'answered' : 'form';
+      if (done || def.status === 'closed') void this.loadResults();
+    } catch (err) {
+      if (load !== this.loads) return;
+      this.phase = err instanceof ApiError && err.status === 404 ? 'missing' : 'offline';
+      if (this.phase === 'offline') this.alert = err instanceof ApiError && err.status ? err.error : OFFLINE;
+    }
+  }
+
+  private async loadResults(): Promise<void> {
+    if (!this.def?.resultsPublic) return;
+    try {
+      // Revalidated: the citizen's own answer, just sent, must be counted.
+      this.results = await request<PublicResults>(`${this.base}/results`, { cache: 'no-cache' });
+    } catch {
+      // The thanks stand on their own; results are a bonus.
+    }
+  }
+
+  private restore(def: PublicSurvey): void {
+    const saved = loadDraft(key('draft', def.slug)) ?? {};
+    const answers: Answers = {};
+    for (const q of def.questions) if (fits(q, saved[q.id])) answers[q.id] = saved[q.id] as AnswerValue;
+    this.answers = answers;
+    this.errors = {};
+    this.summary = false;
+    this.step = 0;
+  }
+
+  private setAnswer(q: Question, value: AnswerValue | undefined): void {
+    const { [q.id]: _old, ...rest } = this.answers;
+    this.answers = value === undefined ? rest : { ...rest, [q.id]: value };
+    if (!this.definition) saveDraft(key('draft', this.survey), this.answers);
+    const error = this.check(q);
+    const { [q.id]: _fixed, ...errors } = this.errors;
+    // Fixing a question clears its message at once; a new problem waits for Siguiente or Enviar.
+    this.errors = this.errors[q.id] && error ? { ...errors, [q.id]: error } : errors;
+  }
+
+  private handleToggle(q: Question, value: string, e: Event): void {
+    const box = e.target as HTMLInputElement;
+    const chosen = (this.answers[q.id] as string[] | undefined) ?? [];
+    if (box.checked && q.max && chosen.length >= q.max) {
+      // The limit is enforced where it is chosen, and said next to the question.
+      box.checked = false;
+      this.errors = { ...this.errors, [q.id]: `Puede elegir máximo ${q.max}; quite una opción para elegir otra.` };
+      return;
+    }
+    this.setAnswer(q, box.checked ? [...chosen, value] : chosen.filter((v) => v !== value));
+  }
+
+  /** The browser's checks of one shown question, with messages like the server's. */
+  private check(q: Question): string {
+    const v = this.answers[q.id];
+    if (q.type === 'matrix') {
+      const missing = (q.rows ?? []).filter((r) => !(v as Record<string, string> | undefined)?.[r.id]);
+      if (q.required && missing.length) return `Responda todas las filas; falta: ${missing.map((r) => r.label).join(', ')}.`;
+      return '';
+    }
+    if (!given(v)) return q.required ? 'Responda esta pregunta.' : '';
+    if (q.type === 'multiple' && Array.isArray(v)) {
+      if (q.min && v.length < q.min) return `Elija al menos ${q.min} ${q.min === 1 ? 'opción' : 'opciones'}.`;
+      if (q.max && v.length > q.max) return `Elija máximo ${q.max} ${q.max === 1 ? 'opción' : 'opciones'}.`;
+    }
+    return '';
+  }
+
+  private collectErrors(questions: Question[]): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const q of questions) {
+      const message = this.check(q);
+      if (message) errors[q.id] = message;
+    }
+    return errors;
+  }
+
+  private async focusQuestion(id: string, e?: Event): Promise<void> {
+    e?.preventDefault();
+    if (this.steps) {
+      const at = this.visible.findIndex((q) => q.id === id);
+      if (at >= 0) this.step = at;
+      await this.updateComplete;
+    }
+    const box = this.renderRoot.querySelector(`#${qid(id)}`);
+    const inputs = Array.from(box?.querySelectorAll<HTMLInputElement>('input, textarea') ?? []);
+    (inputs.find((i) => i.checked) ?? inputs[0])?.focus();
+  }
+
+  private async showErrors(errors: Record<string, string>): Promise<void> {
+    this.errors = errors;
+    this.summary = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+  }
+
+  private async showAlert(message: string): Promise<void> {
+    this.alert = message;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.alert')?.focus();
+  }
+
+  private async handleStep(delta: 1 | -1): Promise<void> {
+    const current = this.visible[this.step];
+    if (delta > 0 && current) {
+      const error = this.check(current);
+      if (error) return this.showErrors({ [current.id]: error });
+    }
+    this.summary = false;
+    this.alert = '';
+    this.step = Math.max(0, Math.min(this.step + delta, this.visible.length - 1));
+    const next = this.visible[this.step];
+    if (next) await this.focusQuestion(next.id);
+  }
+
+  private handleSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    if (this.steps && this.step < this.visible.length - 1) void this.handleStep(1);
+    else void this.send();
+  }
+
+  /** The stored token for this survey, or a new one from the server (kept for next time). */
+  private async token(): Promise<string> {
+    const saved = stored(key('token', this.survey));
+    if (saved) return saved;
+    const { token } = await postJson<{ token: string }>(`${this.base}/token`, {});
+    store(key('token', this.survey), token);
+    return token;
+  }
+
+  private async send(retried = false): Promise<void> {
+    if (this.submitting) return;
+    const shown = this.visible;
+    const invalid = this.collectErrors(shown);
+    this.alert = '';
+    if (Object.keys(invalid).length) return this.showErrors(invalid);
+    if (this.definition) return this.finish('thanks');
+    // Only what is on screen: answers to questions hidden by branching stay behind.
+    const answers: Answers = {};
+    for (const q of shown) {
+      const v = this.answers[q.id];
+      if (given(v)) answers[q.id] = typeof v === 'string' ? v.trim() : v;
+    }
+    const invitation = invitationFromUrl(this.survey);
+    this.errors = {};
+    this.summary = false;
+    this.submitting = true;
+    try {
+      await postJson(`${this.base}/responses`, { answers, token: await this.token(), ...(invitation ? { invitation } : {}) });
+      this.submitting = false;
+      await this.finish('thanks');
+      this.dispatchEvent(new EcamSurveySubmittedEvent({ survey: this.survey }));
+    } catch (err) {
+      this.submitting = false;
+      const e = err instanceof ApiError ? err : new ApiError(0, undefined);
+      if (e.status === 403 && e.code === 'token' && !retried) {
+        // A token from an older key or another survey: get a fresh one and try once more.
+        store(key('token', this.survey), null);
+        return this.send(true);
+      }
+      await this.fail(e);
+    }
+  }
+
+  private async fail(e: ApiError): Promise<void> {
+    // Closed, withdrawn or not yet open since it was loaded: show what it is now.
+    if (e.status === 410 || e.status === 404 || e.code === 'scheduled') return this.load();
+    if (e.status === 409) return this.finish('answered', e.error);
+    if (e.status === 0) return this.showAlert(`${OFFLINE} Sus respuestas siguen en el formulario.`);
+    if (e.status === 429) {
+      const wait = e.retryAfter ? formatWait(e.retryAfter) : 'unos minutos';
+      return this.showAlert(`Se enviaron demasiadas respuestas desde su conexión. Espere ${wait} e intente de nuevo.`);
+    }
+    const ids = new Set(this.visible.map((q) => q.id));
+    const errors: Record<string, string> = {};
+    for (const [field, message] of Object.entries(e.fields)) {
+      const id = field.replace(/^answers\./, '');
+      if (ids.has(id)) errors[id] = message;
+    }
+    if (Object.keys(errors).length) {
+      if (this.steps) this.step = Math.max(0, this.visible.findIndex((q) => errors[q.id]));
+      return this.showErrors(errors);
+    }
+    return this.showAlert(e.error);
+  }
+
+  private async finish(phase: 'thanks' | 'answered', message = ANSWERED): Promise<void> {
+    this.answeredMessage = message;
+    if (!this.definition) {
+      clearDraft(key('draft', this.survey));
+      store(key('done', this.survey), new Date().toISOString());
+    }
+    this.answers = {};
+    this.phase = phase;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus();
+    if (!this.definition) await this.loadResults();
+  }
+
+  /**
+   * The prefix of the ids inside a question: its position, since question ids, row ids and
+   * suffixes such as `-error` could otherwise combine into the same id.
+   */
+  private cid(q: Question): string {
+    return `c${this.def?.questions.indexOf(q) ?? 0}`;
+  }
+
+  private error(q: Question): TemplateResult | typeof nothing {
+    const message = this.errors[q.id];
+    return message
+      ? html`<p class="error-message" id="${this.cid(q)}-error" part="error">
+          <span class="visually-hidden">Error:</span> ${message}
+        </p>`
+      : nothing;
+  }
+
+  private describedBy(q: Question, hint: boolean): string | typeof nothing {
+    const ids = [hint ? `${this.cid(q)}-hint` : '', this.errors[q.id] ? `${this.cid(q)}-error` : ''].filter(Boolean);
+    return ids.join(' ') || nothing;
+  }
+
+  /** A radio group or a set of checkboxes; `name` tells the groups of a matrix apart. */
+  private choices(q: Question, name: string, choices: Choice[], checked: (v: Choice[0]) => boolean, set: (v: Choice[0], e: Event) => void) {
+    const box = q.type === 'multiple' ? 'checkbox' : 'radio';
+    return choices.map(([value, label], i) => {
+      const id = `${name}-${i}`;
+      return html`<div class="option">
+        <input
+          type=${box}
+          id=${id}
+          name=${name}
+          value=${String(value)}
+          .checked=${live(checked(value))}
+          aria-invalid=${this.errors[q.id] ? 'true' : 'false'}
+          @change=${(e: Event) => set(value, e)}
+        />
+        <label for=${id}>${label}</label>
+      </div>`;
+    });
+  }
+
+  private hint(q: Question): string {
+    if (q.type === 'multiple') {
+      const { min, max } = q;
+      if (min && max) return min === max ? `Elija ${min}.` : `Elija entre ${min} y ${max}.`;
+      if (min) return `Elija al menos ${min}.`;
+      if (max) return `Elija máximo ${max}.`;
+      return 'Puede elegir varias.';
+    }
+    return SCALE_HINT[q.type] ?? '';
+  }
+
+  private renderQuestion(q: Question, n: number): TemplateResult {
+    const id = this.cid(q);
+    const v = this.answers[q.id];
+    const label = html`${q.label}${q.required ? nothing : html` <span class="optional">(opcional)</span>`}`;
+    if (q.type === 'text' || q.type === 'textarea') {
+      const common = {
+        value: typeof v === 'string' ? v : '',
+        input: (e: Event) => this.setAnswer(q, (e.target as HTMLInputElement).value || undefined),
+      };
+      return html`<div class="question field" part="question" id=${qid(q.id)}>
+        <label for="${id}-input"><span class="visually-hidden">Pregunta ${n}: </span>${label}</label>
+        ${this.error(q)}
+        ${q.type === 'text'
+          ? html`<input
+              id="${id}-input"
+              type="text"
+              maxlength=${MAX_LENGTH.text}
+              .value=${live(common.value)}
+              aria-invalid=${this.errors[q.id] ? 'true' : 'false'}
+              aria-describedby=${this.describedBy(q, false)}
+              @input=${common.input}
+            />`
+          : html`<textarea
+              id="${id}-input"
+              maxlength=${MAX_LENGTH.textarea}
+              .value=${live(common.value)}
+              aria-invalid=${this.errors[q.id] ? 'true' : 'false'}
+              aria-describedby=${this.describedBy(q, false)}
+              @input=${common.input}
+            ></textarea>`}
+      </div>`;
+    }
+    const hint = this.hint(q);
+    let body: TemplateResult | TemplateResult[];
+    if (q.type === 'matrix') {
+      const rows = (v as Record<string, string> | undefined) ?? {};
+      const scale: Choice[] = (q.options ?? []).map((o) => [o.value, o.label]);
+      body = (q.rows ?? []).map(
+        (r, i) => html`<fieldset class="row">
+          <legend>${r.label}</legend>
+          <div class="options">
+            ${this.choices(q, `${id}-r${i}`, scale, (x) => rows[r.id] === x, (x) =>
+              this.setAnswer(q, { ...rows, [r.id]: String(x) }),
+            )}
+          </div>
+        </fieldset>`,
+      );
+    } else {
+      const choices =
+        q.type === 'rating' ? RATING : q.type === 'nps' ? NPS : q.type === 'yesno' ? YESNO : (q.options ?? []).map((o): Choice => [o.value, o.label]);
+      const set =
+        q.type === 'multiple'
+          ? (x: Choice[0], e: Event) => this.handleToggle(q, String(x), e)
+          : (x: Choice[0]) => this.setAnswer(q, x);
+      const checked = (x: Choice[0]) => (Array.isArray(v) ? v.includes(String(x)) : v === x);
+      body = html`<div class="options ${q.type === 'rating' || q.type === 'nps' ? 'scale' : ''}">
+        ${this.choices(q, id, choices, checked, set)}
+      </div>`;
+    }
+    return html`<div class="question" part="question" id=${qid(q.id)}>
+      <fieldset aria-describedby=${this.describedBy(q, !!hint)}>
+        <legend><span class="visually-hidden">Pregunta ${n}: </span>${label}</legend>
+        ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+        <div aria-live="polite">${this.error(q)}</div>
+        ${body}
+      </fieldset>
+    </div>`;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    const entries = Object.entries(this.errors);
+    if (!this.summary || !entries.length) return nothing;
+    const labels = new Map(this.visible.map((q) => [q.id, q.label]));
+    return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
+      <p id="summary-title"><strong>Revise ${entries.length === 1 ? 'esta respuesta' : 'estas respuestas'} antes de ${this.steps && this.step < this.visible.length - 1 ? 'seguir' : 'enviar'}:</strong></p>
+      <ul>
+        ${entries.map(
+          ([id, message]) =>
+            html`<li><a href="#${qid(id)}" @click=${(e: Event) => this.focusQuestion(id, e)}>${labels.get(id) ?? id}: ${message}</a></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderProgress(shown: Question[]): TemplateResult {
+    const total = shown.length;
+    const done = this.steps ? Math.min(this.step + 1, total) : shown.filter((q) => !this.check(q) && given(this.answers[q.id])).length;
+    const label = this.steps ? `Pregunta ${done} de ${total}` : `Ha respondido ${done} de ${total} ${total === 1 ? 'pregunta' : 'preguntas'}`;
+    return html`<div class="field" part="progress">
+      <label for="s-progress">${label}</label>
+      <progress id="s-progress" max=${total || 1} .value=${done}></progress>
+    </div>`;
+  }
+
+  private renderForm(def: PublicSurvey): TemplateResult {
+    const shown = this.visible;
+    const step = Math.min(this.step, shown.length - 1);
+    const last = !this.steps || step === shown.length - 1;
+    const onScreen = this.steps ? shown.slice(step, step + 1) : shown;
+    return html`<form
+      part="form"
+      novalidate
+      aria-labelledby="s-title"
+      aria-busy=${this.submitting ? 'true' : 'false'}
+      @submit=${this.handleSubmit}
+    >
+      ${this.renderSummary()}
+      <div class="alert ${this.alert ? 'shown' : ''}" part="alert" role="alert" tabindex="-1">${this.alert}</div>
+      ${!def.anonymous && !invitationFromUrl(def.slug)
+        ? html`<p class="notice">Esta encuesta se responde con el enlace de invitación que recibió de la entidad.</p>`
+        : nothing}
+      ${this.renderProgress(shown)}
+      <div class="questions">${onScreen.map((q) => this.renderQuestion(q, shown.indexOf(q) + 1))}</div>
+      <div class="actions">
+        ${this.steps && step > 0
+          ? html`<button type="button" part="button" @click=${() => this.handleStep(-1)}>Anterior</button>`
+          : nothing}
+        <button type="submit" class="primary" part="button submit" ?disabled=${this.submitting}>
+          ${!last ? 'Siguiente' : this.submitting ? 'Enviando…' : 'Enviar respuestas'}
+        </button>
+      </div>
+      <p class="visually-hidden" role="status">${this.submitting ? 'Enviando sus respuestas…' : ''}</p>
+    </form>`;
+  }
+
+  private renderBars(options: OptionResult[]): TemplateResult {
+    return html`<ul>
+      ${options.map(
+        (o) => html`<li>
+          <span>${o.label}</span>
+          <span>${o.count} (${percent.format(o.percent)} %)</span>
+          <span class="bar" part="bar" aria-hidden="true"><span style=${styleMap({ width: `${o.percent}%` })}></span></span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderResults(r: PublicResults): TemplateResult {
+    return html`<section class="results" part="results" aria-labelledby="r-title">
+      <h3 id="r-title">Resultados</h3>
+      <p>${r.total === 1 ? '1 persona ha respondido' : `${r.total} personas han respondido`}.</p>
+      ${r.questions
+        // What people write is never public; its count alone would say nothing.
+        .filter((q) => q.type !== 'text' && q.type !== 'textarea')
+        .map(
+          (q) => html`<section>
+            <h4>${q.label}</h4>
+            <p class="hint">${q.answered} ${q.answered === 1 ? 'respuesta' : 'respuestas'}</p>
+            ${q.average != null ? html`<p>Promedio: ${decimal.format(q.average)}</p>` : nothing}
+            ${q.nps
+              ? html`<p>
+                  NPS: ${decimal.format(q.nps.score)} (promotores: ${q.nps.promoters}, pasivos: ${q.nps.passives},
+                  detractores: ${q.nps.detractors})
+                </p>`
+              : nothing}
+            ${q.options ? this.renderBars(q.options) : nothing}
+            ${(q.rows ?? []).map((row) => html`<p class="label">${row.label}</p>${this.renderBars(row.options)}`)}
+          </section>`,
+        )}
+    </section>`;
+  }
+
+  private renderState(def: PublicSurvey): TemplateResult {
+    const message =
+      this.phase === 'thanks'
+        ? def.thankYou
+        : this.phase === 'answered'
+          ? this.answeredMessage
+          : def.status === 'scheduled'
+            ? `Esta encuesta abre el ${def.opensAt ? formatDateTime(def.opensAt) : 'próximamente'}.`
+            : `Esta encuesta ${def.closesAt ? `cerró el ${formatDateTime(def.closesAt)}` : 'está cerrada'}. Gracias por su interés.`;
+    const done = this.phase === 'thanks' || this.phase === 'answered';
+    return html`<div class="notice ${done ? 'pre' : ''}" part=${done ? 'thanks' : 'status'} id="done-title" tabindex="-1">${message}</div>
+      ${this.definition && done ? html`<p class="hint">Vista previa: las respuestas no se enviaron ni se guardaron.</p>` : nothing}
+      ${this.results ? this.renderResults(this.results) : nothing}`;
+  }
+
+  override render(): TemplateResult {
+    const def = this.def;
+    if (this.phase === 'loading') return html`<p role="status">Cargando la encuesta…</p>`;
+    if (this.phase === 'missing') {
+      return html`<p class="notice" part="status">No encontramos esta encuesta. Revise el enlace o consulte a la entidad.</p>`;
+    }
+    if (this.phase === 'offline' || !def) {
+      return html`<div class="alert shown" part="alert" role="alert">${this.alert}</div>
+        <div class="actions"><button type="button" part="button" @click=${this.load}>Intentar de nuevo</button></div>`;
+    }
+    return html`<section aria-labelledby="s-title">
+      <h2 id="s-title" part="title">${def.title}</h2>
+      ${def.description ? html`<p class="pre">${def.description}</p>` : nothing}
+      ${this.phase === 'form' && def.status === 'open' ? this.renderForm(def) : this.renderState(def)}
+    </section>`;
+  }
+}
+
+if (!customElements.get('ecam-survey')) customElements.define('ecam-survey', EcamSurvey);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ecam-survey': EcamSurvey;
+  }
+}
