@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { periodQuery, reportSchema } from './schemas.ts';
+import { sendCsv } from '../csv.ts';
 import { pqrsReport, reportCsv } from './service.ts';
 
 /** `/api/admin/reports`, inside the admin scope: the PQRSD report as JSON and as CSV. */
@@ -10,10 +11,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/pqrs.csv', { schema: { querystring: periodQuery } }, async (req, reply) => {
     const { from, to } = req.query;
-    return reply
-      .header('Content-Type', 'text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="reporte-pqrsd-${from}-${to}.csv"`)
-      .send(reportCsv(report(req.query)));
+    return sendCsv(reply, `reporte-pqrsd-${from}-${to}.csv`, reportCsv(report(req.query)));
   });
 };
 

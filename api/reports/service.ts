@@ -10,7 +10,7 @@
  * received = answeredOnTime + answeredLate + transferred + withdrawn + overdue + open.
  * The due date is the current one (after any extension or clock stop).
  */
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../csv.ts';
 import { bogotaDate, businessDaysBetween } from '../calendar/calendar.ts';
 import { calendarRules } from '../calendar/store.ts';
 import type { Db } from '../db/index.ts';
@@ -133,20 +133,11 @@ const CSV_COLUMNS: [keyof ReportRow, string][] = [
   ['maxBusinessDays', 'Máximo de días hábiles para responder'],
 ];
 
-/**
- * The report as CSV for a spreadsheet in Spanish (Colombia): UTF-8 with a BOM so accents
- * survive, `;` between fields and a decimal comma, as Excel es-CO expects.
- */
+/** The report as CSV for a spreadsheet in Spanish (numbers with a decimal comma). */
 export function reportCsv(report: PqrsReport): string {
   const cell = (v: ReportRow[keyof ReportRow]) => (v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : v);
-  return stringify(
-    [...report.rows, report.total].map((r) => Object.fromEntries(CSV_COLUMNS.map(([key]) => [key, cell(r[key])]))),
-    {
-      bom: true,
-      delimiter: ';',
-      record_delimiter: 'windows',
-      header: true,
-      columns: CSV_COLUMNS.map(([key, header]) => ({ key, header })),
-    },
-  );
+  return spreadsheetCsv([
+    CSV_COLUMNS.map(([, header]) => header),
+    ...[...report.rows, report.total].map((r) => CSV_COLUMNS.map(([key]) => cell(r[key]))),
+  ]);
 }

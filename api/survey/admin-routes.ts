@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit, type AuditEntry } from '../admin/audit.ts';
 import { ApiError } from '../errors.ts';
+import { sendCsv } from '../csv.ts';
 import { responsesCsv, surveyResults } from './results.ts';
 import {
   idParams,
@@ -161,10 +162,7 @@ const surveyAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     const csv = audited(req, { action: 'survey.export', target: survey.slug, details: { from: from ?? null, to: to ?? null } }, () =>
       responsesCsv(db, survey, req.query),
     );
-    return reply
-      .header('Content-Type', 'text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="encuesta-${survey.slug}${from ? `-${from}` : ''}${to ? `-${to}` : ''}.csv"`)
-      .send(csv);
+    return sendCsv(reply, `encuesta-${survey.slug}${from ? `-${from}` : ''}${to ? `-${to}` : ''}.csv`, csv);
   });
 };
 

@@ -2,7 +2,7 @@
  * Survey results: per question counts and percentages, averages, NPS and matrices, from the
  * running counts of survey_tallies; text answers listed and searched; the raw CSV export.
  */
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../csv.ts';
 import type { Db } from '../db/index.ts';
 import type { Answers, OptionResult, Question, QuestionResult, ResultsQuery, Survey } from './schemas.ts';
 import { fold, responsesOf, talliesIn, textsOf } from './store.ts';
@@ -145,5 +145,5 @@ export function responsesCsv(db: Db, survey: Survey, f: Pick<ResultsQuery, 'from
     return [String(r.id), r.submitted_at, ...columns.map((c) => c.cell(answers))];
   });
   const header = ['Respuesta', 'Fecha (UTC)', ...columns.map((c) => c.header)];
-  return stringify([header, ...records], { bom: true, delimiter: ';', record_delimiter: 'windows' });
+  return spreadsheetCsv([header, ...records]);
 }

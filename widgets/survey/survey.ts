@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { isShown } from '../../api/survey/branching.ts';
 import type {
   AnswerValue,
   Answers,
@@ -86,17 +86,13 @@ function fits(q: Question, v: unknown): v is AnswerValue {
   }
 }
 
-/** The questions shown for these answers: branching on an earlier, itself shown, question. */
+/** The questions shown for these answers: the server's rule, counting only shown questions' answers. */
 function visibleQuestions(questions: Question[], answers: Answers): Question[] {
-  const shown = new Set<string>();
+  const shownAnswers: Partial<Answers> = {};
   return questions.filter((q) => {
-    const cond = q.showIf;
-    const ok =
-      !cond ||
-      (shown.has(cond.question) &&
-        [answers[cond.question]].flat().some((a) => a !== undefined && String(a) === String(cond.equals)));
-    if (ok) shown.add(q.id);
-    return ok;
+    const shown = isShown(q, shownAnswers);
+    if (shown && answers[q.id] !== undefined) shownAnswers[q.id] = answers[q.id];
+    return shown;
   });
 }
 
@@ -190,6 +186,11 @@ export class EcamSurvey extends LitElement {
 
   private get visible(): Question[] {
     return visibleQuestions(this.def?.questions ?? [], this.answers);
+  }
+
+  protected override updated(): void {
+    // Bar widths through the CSSOM, not a style attribute, which a strict CSP on the host page blocks.
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-percent]')) bar.style.width = `${bar.dataset.percent}%`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -599,7 +600,7 @@ export class EcamSurvey extends LitElement {
         (o) => html`<li>
           <span>${o.label}</span>
           <span>${o.count} (${percent.format(o.percent)} %)</span>
-          <span class="bar" part="bar" aria-hidden="true"><span style=${styleMap({ width: `${o.percent}%` })}></span></span>
+          <span class="bar" part="bar" aria-hidden="true"><span data-percent=${o.percent}></span></span>
         </li>`,
       )}
     </ul>`;
