@@ -9,6 +9,7 @@ import type { Answers, Question, QuestionResult } from '../../api/survey/schemas
 import { insertResponse } from '../../api/survey/store.ts';
 import { ADMIN_PASSWORD, openSession, staffHeaders, type StaffSession } from '../admin-helpers.ts';
 import { testApp } from '../helpers.ts';
+import { matrix } from '../survey-questions.ts';
 
 const { app } = await testApp({ ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD });
 after(() => app.close());
@@ -35,18 +36,7 @@ const QUESTIONS: Question[] = [
   { id: 'curso', type: 'text', label: 'Curso', required: false },
   { id: 'resuelto', type: 'yesno', label: 'Resuelto', required: true },
   { id: 'motivo', type: 'textarea', label: 'Motivo', required: false, showIf: { question: 'resuelto', equals: false } },
-  {
-    id: 'atencion',
-    type: 'matrix',
-    label: 'Atención',
-    required: false,
-    rows: [
-      { id: 'amabilidad', label: 'Amabilidad' },
-      { id: 'claridad', label: 'Claridad' },
-      { id: 'tiempo', label: 'Tiempo' },
-    ],
-    options: opt('1', '2', '3', '4', '5'),
-  },
+  matrix('atencion', 'Atención', false, [['amabilidad', 'Amabilidad'], ['claridad', 'Claridad'], ['tiempo', 'Tiempo']], opt('1', '2', '3', '4', '5')),
 ];
 
 /** Mulberry32: a small seeded PRNG, so every run seeds the same responses. */

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { surveyInputSchema, type Question } from '../../api/survey/schemas.ts';
 import { ADMIN_PASSWORD, openSession, staffHeaders, staffSession, type StaffSession } from '../admin-helpers.ts';
 import { testApp } from '../helpers.ts';
+import { matrix } from '../survey-questions.ts';
 
 let clock = new Date('2026-12-01T15:00:00.000Z');
 const { app } = await testApp({ ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD }, () => clock);
@@ -32,28 +33,8 @@ const QUESTIONS: Question[] = [
   { id: 'ta1', type: 'textarea', label: 'Comentarios', required: false },
   { id: 'y1', type: 'yesno', label: '¿Le resolvieron?', required: true },
   { id: 'y1no', type: 'textarea', label: '¿Qué faltó?', required: true, showIf: { question: 'y1', equals: false } },
-  {
-    id: 'mx',
-    type: 'matrix',
-    label: 'Atención',
-    required: true,
-    rows: [
-      { id: 'r1', label: 'Amabilidad' },
-      { id: 'r2', label: 'Claridad' },
-    ],
-    options: options('1', '2', '3'),
-  },
-  {
-    id: 'mxo',
-    type: 'matrix',
-    label: 'Instalaciones',
-    required: false,
-    rows: [
-      { id: 'r1', label: 'Aseo' },
-      { id: 'r2', label: 'Acceso' },
-    ],
-    options: options('1', '2', '3'),
-  },
+  matrix('mx', 'Atención', true, [['r1', 'Amabilidad'], ['r2', 'Claridad']], options('1', '2', '3')),
+  matrix('mxo', 'Instalaciones', false, [['r1', 'Aseo'], ['r2', 'Acceso']], options('1', '2', '3')),
 ];
 
 const VALID = { s1: 'a', r1: 3, y1: true, mx: { r1: '1', r2: '2' } };

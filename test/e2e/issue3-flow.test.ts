@@ -4,27 +4,15 @@
  * citizen opens the tracking link and reads the answer.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, ConsoleMessage } from 'playwright-core';
-import { launchChromium, startServer, type RunningServer } from './server.ts';
+import { test } from 'node:test';
+import { serverAndBrowser, signIn, staffPage } from './staff.ts';
 
-const ADMIN_PASSWORD = 'clave-del-admin-e2e-2026';
 const ANSWER = 'Su certificado del curso de contabilidad básica ya está listo: puede recogerlo en la sede principal.';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  // Challenge and rate limits on, as in production; the first admin's password from the environment.
-  server = await startServer({ ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 test('a citizen files, an official assigns and answers at /admin, the citizen reads the answer', async () => {
+  const { server, browser } = e2e;
   // ---- The citizen files on the demo page. ----
   const citizen = await browser.newContext();
   const filing = await citizen.newPage();
@@ -49,19 +37,11 @@ test('a citizen files, an official assigns and answers at /admin, the citizen re
   assert.match(trackingLink, new RegExp(`^/#seguimiento&radicado=${radicado}&codigo=[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$`));
 
   // ---- An official signs in, finds it, assigns it and answers it. ----
-  const official = await browser.newContext();
-  const admin = await official.newPage();
-  const cspViolations: string[] = [];
-  admin.on('console', (m: ConsoleMessage) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
+  const { official, admin, cspViolations } = await staffPage(browser);
   const shell = await admin.goto(`${server.url}/admin`);
   assert.equal(shell!.status(), 200);
   assert.match(shell!.headers()['content-security-policy'] ?? '', /script-src 'self'/);
-  await admin.getByRole('heading', { name: 'Ingreso del personal' }).waitFor();
-  await admin.getByLabel('Usuario').fill('admin');
-  await admin.getByLabel('Contraseña').fill(ADMIN_PASSWORD);
-  await admin.getByRole('button', { name: 'Ingresar' }).click();
+  await signIn(admin);
 
   await admin.getByRole('heading', { name: 'Bandeja de solicitudes' }).waitFor();
   await admin.getByLabel('Buscar').fill(radicado);

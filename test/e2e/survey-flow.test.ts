@@ -4,38 +4,19 @@
  * survey), and staff see the answer in the results.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, ConsoleMessage } from 'playwright-core';
-import { launchChromium, startServer, type RunningServer } from './server.ts';
+import { test } from 'node:test';
+import { serverAndBrowser, signIn, staffPage } from './staff.ts';
 
-const ADMIN_PASSWORD = 'clave-del-admin-e2e-2026';
 const SLUG = 'curso-de-sistemas-2026';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 test('staff build and open a survey in /admin, a citizen answers it, staff see the answer in the results', async () => {
+  const { server, browser } = e2e;
   // ---- Staff build the survey and open it. ----
-  const official = await browser.newContext();
-  const admin = await official.newPage();
-  const cspViolations: string[] = [];
-  admin.on('console', (m: ConsoleMessage) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
+  const { official, admin, cspViolations } = await staffPage(browser);
   await admin.goto(`${server.url}/admin#/encuestas`);
-  await admin.getByRole('heading', { name: 'Ingreso del personal' }).waitFor();
-  await admin.getByLabel('Usuario').fill('admin');
-  await admin.getByLabel('Contraseña').fill(ADMIN_PASSWORD);
-  await admin.getByRole('button', { name: 'Ingresar' }).click();
+  await signIn(admin);
 
   await admin.getByRole('heading', { name: 'Encuestas', exact: true }).waitFor();
   await admin.getByRole('row', { name: /satisfaccion-servicio/ }).waitFor();

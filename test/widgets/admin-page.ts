@@ -2,11 +2,11 @@
  * What the staff page's browser tests share: calls to the real API (through the test server's
  * proxy, the session cookie kept by the browser) and ways to reach into <ecam-admin>'s views.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/admin.ts';
 import type { EcamAdmin } from '../../widgets/admin/admin.ts';
-import { ADMIN_PASSWORD, WAIT, json, staffLogin, text } from './helpers.ts';
+import { ADMIN_PASSWORD, WAIT, json, sendJson, staffLogin, text } from './helpers.ts';
 
 export { ADMIN_PASSWORD, WAIT, json, text };
 /** Logs in through the API (the browser keeps the cookie); resolves to the CSRF token and user id. */
@@ -21,13 +21,8 @@ export async function apiLogout(): Promise<void> {
 }
 
 /** A JSON POST as staff, checked against `status`. */
-export async function apiPost<T>(csrfToken: string, path: string, body: unknown, status = 200): Promise<T> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-    body: JSON.stringify(body),
-  });
-  return json<T>(res, status);
+export function apiPost<T>(csrfToken: string, path: string, body: unknown, status = 200): Promise<T> {
+  return sendJson<T>(csrfToken, 'POST', path, body, status);
 }
 
 // ---- The page ------------------------------------------------------------------------------
@@ -60,6 +55,20 @@ export function deepActive(): Element | null {
  */
 export async function waitForFocus(el: EcamAdmin, selector: string): Promise<void> {
   await waitUntil(() => v(el, selector) && deepActive() === v(el, selector), `${selector} never got the focus`, WAIT);
+}
+
+/**
+ * Submits a date range that ends before it starts (fields `#${prefix}-from` and `#${prefix}-to`)
+ * and checks what the view says: the error next to «Hasta», the focus on that field, and axe.
+ */
+export async function submitWrongRange(el: EcamAdmin, prefix: string, submit: string, from: string, to: string): Promise<void> {
+  fill(v(el, `#${prefix}-from`), from);
+  fill(v(el, `#${prefix}-to`), to);
+  click(v(el, submit));
+  await waitUntil(() => text(v(el, `#${prefix}-to-error`)), 'no error for the range', WAIT);
+  expect(text(v(el, `#${prefix}-to-error`))).to.equal('Error: Hasta: debe ser igual o posterior a «Desde».');
+  await waitForFocus(el, `#${prefix}-to`);
+  await expect(el).to.be.accessible();
 }
 
 export async function waitForView(el: EcamAdmin, tag: string): Promise<void> {

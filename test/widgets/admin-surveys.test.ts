@@ -5,8 +5,9 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Question, StaffResults, Survey, SurveyListItem } from '../../api/survey/schemas.ts';
+import type { Question, StaffResults, Survey, SurveyInput, SurveyListItem } from '../../api/survey/schemas.ts';
 import type { EcamAdmin } from '../../widgets/admin/admin.ts';
+import { choices, matrix } from '../survey-questions.ts';
 import {
   WAIT,
   apiLogin,
@@ -17,6 +18,7 @@ import {
   fill,
   json,
   openPage,
+  submitWrongRange,
   tabTo,
   text,
   v,
@@ -24,76 +26,30 @@ import {
   waitForFocus,
   waitForView,
 } from './admin-page.ts';
+import { answerSurvey } from './helpers.ts';
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
-async function apiSend<T>(csrfToken: string, method: 'PUT' | 'POST' | 'DELETE', path: string, body: unknown, status = 200): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-    body: JSON.stringify(body),
-  });
-  return json<T>(res, status);
-}
-
 const QUESTIONS: Question[] = [
-  {
-    id: 'servicio',
-    type: 'single',
-    label: '¿Qué servicio usó?',
-    required: true,
-    options: [
-      { value: 'curso', label: 'Curso' },
-      { value: 'tramite', label: 'Trámite' },
-    ],
-  },
+  { id: 'servicio', type: 'single', label: '¿Qué servicio usó?', required: true, options: choices(['curso', 'Curso'], ['tramite', 'Trámite']) },
   {
     id: 'medios',
     type: 'multiple',
     label: '¿Cómo se enteró?',
     required: false,
-    options: [
-      { value: 'web', label: 'Sitio web' },
-      { value: 'radio', label: 'Radio' },
-      { value: 'amigos', label: 'Amigos' },
-    ],
+    options: choices(['web', 'Sitio web'], ['radio', 'Radio'], ['amigos', 'Amigos']),
   },
   { id: 'atencion', type: 'rating', label: 'Califique la atención', required: true },
   { id: 'recomienda', type: 'nps', label: '¿Nos recomendaría?', required: true },
   { id: 'volveria', type: 'yesno', label: '¿Volvería?', required: true },
-  {
-    id: 'aspectos',
-    type: 'matrix',
-    label: 'Aspectos del curso',
-    required: false,
-    options: [
-      { value: '1', label: 'Malo' },
-      { value: '2', label: 'Regular' },
-      { value: '3', label: 'Bueno' },
-    ],
-    rows: [
-      { id: 'docente', label: 'Docente' },
-      { id: 'material', label: 'Material' },
-    ],
-  },
+  matrix('aspectos', 'Aspectos del curso', false, [['docente', 'Docente'], ['material', 'Material']], choices(['1', 'Malo'], ['2', 'Regular'], ['3', 'Bueno'])),
   { id: 'comentario', type: 'textarea', label: 'Comentarios', required: false },
 ];
 
-/** A survey created and opened through the staff API; returns it. */
-async function openSurvey(csrfToken: string, slug: string, questions: Question[] = QUESTIONS): Promise<Survey> {
-  const created = await apiSend<Survey>(csrfToken, 'POST', '/api/admin/surveys', { slug, title: `Encuesta ${slug}`, questions }, 201);
+/** A survey created (with `extra` fields) and opened through the staff API; returns it. */
+async function openSurvey(csrfToken: string, slug: string, questions: Question[] = QUESTIONS, extra: Partial<SurveyInput> = {}): Promise<Survey> {
+  const created = await apiPost<Survey>(csrfToken, '/api/admin/surveys', { slug, title: `Encuesta ${slug}`, questions, ...extra }, 201);
   return apiPost<Survey>(csrfToken, `/api/admin/surveys/${created.id}/open`, {});
-}
-
-/** Answers through the public API as a new browser would: a token, then the answers. */
-async function answer(slug: string, answers: Record<string, unknown>): Promise<void> {
-  const { token } = await json<{ token: string }>(await fetch(`/api/surveys/${slug}/token`, { method: 'POST' }), 201);
-  const res = await fetch(`/api/surveys/${slug}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ answers, token }),
-  });
-  await json(res, 201);
 }
 
 /** Types `value` into the focused control. */
@@ -294,7 +250,7 @@ describe('<ecam-admin> surveys', () => {
     const { csrfToken } = await apiLogin();
     const slug = `resultados-${unique()}`;
     const survey = await openSurvey(csrfToken, slug);
-    await answer(slug, {
+    await answerSurvey(slug, {
       servicio: 'curso',
       medios: ['web', 'radio'],
       atencion: 5,
@@ -303,8 +259,8 @@ describe('<ecam-admin> surveys', () => {
       aspectos: { docente: '3', material: '2' },
       comentario: 'Excelente docente',
     });
-    await answer(slug, { servicio: 'curso', medios: ['web'], atencion: 4, recomienda: 9, volveria: true, comentario: 'El salón era pequeño' });
-    await answer(slug, { servicio: 'tramite', atencion: 2, recomienda: 3, volveria: false });
+    await answerSurvey(slug, { servicio: 'curso', medios: ['web'], atencion: 4, recomienda: 9, volveria: true, comentario: 'El salón era pequeño' });
+    await answerSurvey(slug, { servicio: 'tramite', atencion: 2, recomienda: 3, volveria: false });
 
     const el = await openPage(`#/encuesta/${survey.id}/resultados`);
     await waitForView(el, 'ecam-admin-survey-results');
@@ -363,13 +319,7 @@ describe('<ecam-admin> surveys', () => {
 
     // A date range: a wrong one is said next to its field; one in the future has no answers.
     fill(v(el, '#results-q'), '');
-    fill(v(el, '#results-from'), '2099-02-01');
-    fill(v(el, '#results-to'), '2099-01-01');
-    click(v(el, '#results-form button[type="submit"]'));
-    await waitUntil(() => text(v(el, '#results-to-error')), 'no error for the range', WAIT);
-    expect(text(v(el, '#results-to-error'))).to.equal('Error: Hasta: debe ser igual o posterior a «Desde».');
-    await waitForFocus(el, '#results-to');
-    await expect(el).to.be.accessible();
+    await submitWrongRange(el, 'results', '#results-form button[type="submit"]', '2099-02-01', '2099-01-01');
     fill(v(el, '#results-to'), '2099-12-31');
     click(v(el, '#results-form button[type="submit"]'));
     await waitUntil(() => text(v(el, '[role="status"]')) === 'Resultados cargados: 0 respuestas.', 'the range did not apply', WAIT);
@@ -385,9 +335,7 @@ describe('<ecam-admin> surveys', () => {
   it('shows an open survey read-only, closes it, duplicates it into a new draft, and makes invitation links', async () => {
     const { csrfToken } = await apiLogin();
     const slug = `identificada-${unique()}`;
-    const body = { slug, title: 'Encuesta identificada', anonymous: false, questions: QUESTIONS.slice(0, 1) };
-    const created = await apiSend<Survey>(csrfToken, 'POST', '/api/admin/surveys', body, 201);
-    await apiPost<Survey>(csrfToken, `/api/admin/surveys/${created.id}/open`, {});
+    const created = await openSurvey(csrfToken, slug, QUESTIONS.slice(0, 1), { title: 'Encuesta identificada', anonymous: false });
     const el = await openPage(`#/encuesta/${created.id}/editar`);
     await waitForView(el, 'ecam-admin-survey-builder');
     await waitUntil(() => v(el, '#close'), 'no close button', WAIT);

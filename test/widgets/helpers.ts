@@ -26,18 +26,33 @@ export async function staffLogin(username = 'admin', password = ADMIN_PASSWORD):
   return { csrfToken: body.csrfToken, id: body.user.id };
 }
 
-let admin: Promise<{ csrfToken: string; id: number }> | undefined;
-
-/** A JSON call as staff (logged in once per page as the first admin), checked against `status`. */
-export async function staffCall<T>(method: string, path: string, body?: unknown, status = 200): Promise<T> {
-  admin ??= staffLogin();
-  const { csrfToken } = await admin;
+/** A JSON call with the session's CSRF token, checked against `status`. */
+export async function sendJson<T>(csrfToken: string, method: string, path: string, body?: unknown, status = 200): Promise<T> {
   const res = await fetch(path, {
     method,
     headers: { 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return json<T>(res, status);
+}
+
+let admin: Promise<{ csrfToken: string; id: number }> | undefined;
+
+/** A JSON call as staff (logged in once per page as the first admin), checked against `status`. */
+export async function staffCall<T>(method: string, path: string, body?: unknown, status = 200): Promise<T> {
+  admin ??= staffLogin();
+  return sendJson<T>((await admin).csrfToken, method, path, body, status);
+}
+
+/** Answers a survey through the public API as a new browser would: a token, then the answers. */
+export async function answerSurvey(slug: string, answers: Record<string, unknown>): Promise<void> {
+  const { token } = await json<{ token: string }>(await fetch(`/api/surveys/${slug}/token`, { method: 'POST' }), 201);
+  const res = await fetch(`/api/surveys/${slug}/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ answers, token }),
+  });
+  await json(res, 201);
 }
 
 /** Normalised text of a node, as a person reads it. */

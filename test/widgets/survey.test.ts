@@ -8,7 +8,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { PublicResults, PublicSurvey, Survey, SurveyInput } from '../../api/survey/schemas.ts';
 import '../../widgets/survey/survey.ts';
 import type { EcamSurvey } from '../../widgets/survey/survey.ts';
-import { WAIT, json, staffCall, text } from './helpers.ts';
+import { WAIT, answerSurvey, json, staffCall, text } from './helpers.ts';
 
 const SEEDED = 'satisfaccion-servicio';
 const ANSWERED = 'Ya respondió esta encuesta. ¡Gracias por su opinión!';
@@ -29,17 +29,6 @@ async function openSurvey(input: Partial<SurveyInput> & Pick<SurveyInput, 'quest
   );
   await staffCall('POST', `/api/admin/surveys/${survey.id}/open`, {});
   return slug;
-}
-
-/** Answers a survey through the public API, as another browser would. */
-async function answer(slug: string, answers: Record<string, unknown>): Promise<void> {
-  const { token } = await json<{ token: string }>(await fetch(`/api/surveys/${slug}/token`, { method: 'POST' }), 201);
-  const res = await fetch(`/api/surveys/${slug}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ answers, token }),
-  });
-  await json(res, 201);
 }
 
 /** One question of every type, with branching on the yes/no one. */
@@ -368,9 +357,9 @@ describe('<ecam-survey>', () => {
         { id: 'matriz', type: 'matrix', label: 'La sede', required: true, rows: [{ id: 'aseo', label: 'Aseo' }], options: [{ value: 'si', label: 'Bien' }, { value: 'no', label: 'Mal' }] },
       ],
     });
-    await answer(slug, { sede: 'centro', nota: 5, matriz: { aseo: 'si' } });
-    await answer(slug, { sede: 'centro', nota: 3, matriz: { aseo: 'si' } });
-    await answer(slug, { sede: 'norte', nota: 3, matriz: { aseo: 'no' } });
+    await answerSurvey(slug, { sede: 'centro', nota: 5, matriz: { aseo: 'si' } });
+    await answerSurvey(slug, { sede: 'centro', nota: 3, matriz: { aseo: 'si' } });
+    await answerSurvey(slug, { sede: 'norte', nota: 3, matriz: { aseo: 'no' } });
 
     const el = await newSurvey(slug);
     await choose(el, 'sede', 'Norte');
@@ -495,7 +484,7 @@ describe('<ecam-survey>', () => {
     await expect(scheduled).to.be.accessible();
 
     const soon = await openSurvey({ questions: ALL_TYPES.slice(0, 1), closesAt: new Date(now + DAY).toISOString() });
-    await answer(soon, { curso: 'ingles' });
+    await answerSurvey(soon, { curso: 'ingles' });
     await executeServerCommand('ecam-clock', { days: 2 });
     try {
       const closed = await newSurvey(soon);
