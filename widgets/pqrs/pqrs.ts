@@ -23,6 +23,7 @@ import { clearDraft, draftKey, loadDraft, saveDraft } from '../shared/draft.ts';
 import { EcamSubmittedEvent } from '../shared/events.ts';
 import { bogotaDate, formatBytes, formatDate, formatDateTime, formatWait } from '../shared/format.ts';
 import { solveChallenge } from '../shared/pow.ts';
+import { focusAfterRender } from '../shared/focus.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { tokens } from '../shared/styles.ts';
 import { pqrsStyles } from './pqrs.styles.ts';
@@ -331,14 +332,12 @@ export class EcamPqrs extends LitElement {
   private async showErrors(errors: Record<string, string>): Promise<void> {
     this.errors = errors;
     this.summary = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+    await focusAfterRender(this, '.summary');
   }
 
   private async showAlert(message: string): Promise<void> {
     this.alert = message;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.alert')?.focus();
+    await focusAfterRender(this, '.alert');
   }
 
   private focusField(key: string, e?: Event): void {
@@ -442,8 +441,7 @@ export class EcamPqrs extends LitElement {
     this.progress = null;
     this.copied = '';
     this.deadline = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus();
+    await focusAfterRender(this, '#done-title');
     this.dispatchEvent(new EcamSubmittedEvent({ radicado: created.radicado }));
   }
 

@@ -13,6 +13,7 @@ import type {
 import { ApiError, apiBase, postJson, request } from '../shared/api.ts';
 import { clearDraft, loadDraft, saveDraft } from '../shared/draft.ts';
 import { EcamSurveySubmittedEvent } from '../shared/events.ts';
+import { focusAfterRender } from '../shared/focus.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { formatDateTime, formatWait } from '../shared/format.ts';
 import { tokens } from '../shared/styles.ts';
@@ -309,14 +310,12 @@ export class EcamSurvey extends LitElement {
   private async showErrors(errors: Record<string, string>): Promise<void> {
     this.errors = errors;
     this.summary = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+    await focusAfterRender(this, '.summary');
   }
 
   private async showAlert(message: string): Promise<void> {
     this.alert = message;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.alert')?.focus();
+    await focusAfterRender(this, '.alert');
   }
 
   private async handleStep(delta: 1 | -1): Promise<void> {
@@ -411,8 +410,7 @@ export class EcamSurvey extends LitElement {
     }
     this.answers = {};
     this.phase = phase;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#done-title')?.focus();
+    await focusAfterRender(this, '#done-title');
     if (!this.definition) await this.loadResults();
   }
 
