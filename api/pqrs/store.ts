@@ -40,10 +40,12 @@ export function pqrsStore(db: Db) {
   );
 
   /**
-   * Records a request, its attachments and first event in one transaction; the radicado's
-   * number is taken in that same transaction, so it is never reused nor skipped.
+   * Records a request, its attachments and first event. Runs inside the caller's transaction
+   * (`app.commit`, which shares one commit among the filings of an event-loop turn and retries
+   * each alone if one fails), so the radicado's number, taken here, is never reused nor skipped.
    */
-  const create = db.transaction((p: NewPqrs): { id: number; radicado: string } => {
+  const create = (p: NewPqrs): { id: number; radicado: string } => {
+    if (!db.inTransaction) throw new Error('pqrsStore.create runs inside a transaction (app.commit)');
     const n = nextNumber.get(p.prefix, p.year)!.last;
     const radicado = `${p.prefix}-${p.year}-${String(n).padStart(6, '0')}`;
     const r = p.data.requester;
@@ -76,7 +78,7 @@ export function pqrsStore(db: Db) {
     insertEvent.run(id, p.receivedAt, 'radicada', 'Solicitud radicada y recibida por la entidad.');
     p.alsoInTransaction?.(radicado);
     return { id, radicado };
-  });
+  };
 
   return { create };
 }
