@@ -5,7 +5,7 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import calendarRoutes from './calendar/routes.ts';
 import challengeRoutes from './challenge/routes.ts';
@@ -51,6 +51,10 @@ export async function buildApp(
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
+    // Errors raised before routing (an undecodable URL, a bad Content-Type) in Spanish JSON too.
+    frameworkErrors: (error, _req, reply: FastifyReply) => {
+      reply.code(400).send({ error: 'La dirección o los encabezados de la solicitud no son válidos.', code: error.code });
+    },
     ...options,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -85,6 +85,8 @@ function discardFiles(files: StoredFile[], uploadsDir: string): void {
   for (const f of files) fs.rmSync(path.join(uploadsDir, f.storedName), { force: true });
 }
 
+const MALFORMED = 'El formulario enviado está incompleto o mal formado. Envíelo de nuevo.';
+
 /** The body size a request with the most and largest attachments allowed may have. */
 export function uploadBodyLimit(config: Pick<Config, 'maxFiles' | 'maxFileBytes'>): number {
   return config.maxFiles * config.maxFileBytes + 1024 * 1024;
@@ -116,14 +118,20 @@ export async function withUpload<S extends z.ZodType, T>(
     let raw: unknown = req.body;
     if (req.isMultipart()) {
       raw = undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname === 'data') raw = parseDataField(part.value);
-        } else if (part.fieldname !== 'files' || !part.filename) {
-          part.file.resume();
-        } else {
-          files.push(await receiveFile(part, uploadsDir));
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'field') {
+            if (part.fieldname === 'data') raw = parseDataField(part.value);
+          } else if (part.fieldname !== 'files' || !part.filename) {
+            part.file.resume();
+          } else {
+            files.push(await receiveFile(part, uploadsDir));
+          }
         }
+      } catch (err) {
+        // Limits and our own refusals carry a status; anything else is a body the parser could not read.
+        if (typeof (err as { statusCode?: unknown }).statusCode === 'number') throw err;
+        throw new ApiError(400, MALFORMED, { body: MALFORMED });
       }
     }
     const data = parseOrThrow(schema, raw);

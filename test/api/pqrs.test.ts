@@ -138,6 +138,25 @@ describe('POST /api/pqrs, bad input: 400 with a Spanish message per field, nothi
     assert.equal(empty.json().fields.body, 'El cuerpo de la solicitud debe ser un objeto JSON.');
   });
 
+  test('a multipart body the parser cannot read gets a Spanish 400, never a 5xx', async () => {
+    const bodies: [string, string][] = [
+      ['multipart/form-data; boundary=otro', '--x\r\nContent-Disposition: form-data; name="data"\r\n\r\n{}\r\n'],
+      ['multipart/form-data', 'sin límite de partes'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="data"\r\n\r\n{}'],
+    ];
+    for (const [type, payload] of bodies) {
+      const res = await app.inject({ method: 'POST', url: '/api/pqrs', headers: { 'content-type': type }, payload });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.match(res.json().error, /incompleto o mal formado/);
+    }
+  });
+
+  test('an undecodable URL gets a Spanish JSON 400', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/surveys/%E0%A4%A' });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().error, /no son válidos/);
+  });
+
   test('an unknown route answers a JSON 404', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/nada' });
     assert.equal(res.statusCode, 404);
