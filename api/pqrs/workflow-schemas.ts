@@ -253,5 +253,7 @@ export const trackSchema = z.object({
   completion: completionSchema,
   events: z.array(publicEventSchema),
   answer: z.object({ text: z.string(), at: z.string(), attachments: z.array(attachmentSchema) }).optional(),
+  /** The satisfaction survey offered once the request is answered (admin setting `pqrsSurvey`), while it can be answered. */
+  satisfactionSurvey: z.object({ slug: z.string(), title: z.string() }).optional(),
 });
 export type TrackResult = z.infer<typeof trackSchema>;

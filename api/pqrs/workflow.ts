@@ -33,6 +33,8 @@ import {
 import { calendarRules } from '../calendar/store.ts';
 import { ApiError } from '../errors.ts';
 import { getSettings } from '../settings/store.ts';
+import { surveyStatus } from '../survey/service.ts';
+import { getSurveyBySlug } from '../survey/store.ts';
 import type { OutgoingMail } from '../mail/outbox.ts';
 import type { StoredFile } from './attachments.ts';
 import { PQRS_TYPES, type DocumentType, type PqrsType, type RequesterKind, type ResponseChannel } from './catalog.ts';
@@ -324,6 +326,15 @@ export function workflow(app: FastifyInstance) {
     const now = app.now();
     return { now, today: bogotaDate(now), rules: calendarRules(db) };
   };
+
+  /** The satisfaction survey the tracker offers for an answered request, if one is set and answerable now. */
+  function satisfactionSurvey(row: Pick<PqrsRow, 'state' | 'answer'>, now: Date): { slug: string; title: string } | undefined {
+    // A request closed after a transfer was never answered here: nothing to rate.
+    if ((row.state !== 'respondida' && row.state !== 'cerrada') || row.answer === null) return undefined;
+    const slug = getSettings(db, app.config).pqrsSurvey;
+    const survey = slug === null ? undefined : getSurveyBySlug(db, slug);
+    return survey && surveyStatus(survey, now) === 'open' ? { slug: survey.slug, title: survey.title } : undefined;
+  }
 
   function load(radicado: string): PqrsRow {
     const row = s.byRadicado.get(radicado);
@@ -751,7 +762,8 @@ export function workflow(app: FastifyInstance) {
     track(radicado: string, code: string): TrackResult {
       const row = authorise(radicado, code);
       const { id } = row;
-      const { today, rules } = clockNow();
+      const { now, today, rules } = clockNow();
+      const survey = satisfactionSurvey(row, now);
       return {
         ...status(row, today, rules),
         events: s.events.all(id).map((e) => ({
@@ -763,6 +775,7 @@ export function workflow(app: FastifyInstance) {
         ...(row.answer !== null
           ? { answer: { text: row.answer, at: row.answered_at ?? '', attachments: s.attachments.all(id, 'answer') } }
           : {}),
+        ...(survey ? { satisfactionSurvey: survey } : {}),
       };
     },
 

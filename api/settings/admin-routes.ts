@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../admin/audit.ts';
 import { addClosureDay, listClosureDays, removeClosureDay } from '../calendar/store.ts';
 import { ApiError } from '../errors.ts';
+import { getSurveyBySlug } from '../survey/store.ts';
 import { closureDayInput, closureDayParams, closureDaySchema, settingsInput, settingsSchema } from './schemas.ts';
 import { getSettings, saveSettings } from './store.ts';
 
@@ -20,6 +21,12 @@ const settingsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     { config: adminOnly, schema: { body: settingsInput, response: { 200: settingsSchema } } },
     async (req) => {
+      const { pqrsSurvey } = req.body;
+      if (pqrsSurvey !== null && (getSurveyBySlug(db, pqrsSurvey)?.state ?? 'draft') === 'draft') {
+        throw new ApiError(400, 'Revise la configuración.', {
+          pqrsSurvey: 'Encuesta de satisfacción: elija una encuesta abierta o cerrada (no un borrador).',
+        });
+      }
       db.transaction(() => {
         const changed = saveSettings(db, config, req.body);
         if (changed.length === 0) return;

@@ -83,6 +83,14 @@ export const settingsInput = z.object(
       .nullable()
       .optional()
       .transform((v) => v ?? null),
+    /** The slug of the satisfaction survey the tracker offers on answered requests; null: none. */
+    pqrsSurvey: z
+      .string({ error: 'Encuesta de satisfacción: debe ser el identificador de una encuesta, o vacía.' })
+      .trim()
+      .max(80, 'Encuesta de satisfacción: máximo 80 caracteres.')
+      .nullable()
+      .optional()
+      .transform((v) => (v ? v : null)),
   },
   { error: 'Envíe la configuración completa.' },
 );
@@ -96,6 +104,7 @@ export const settingsSchema = z.object({
   radicadoPrefix: z.string(),
   officeHours: z.array(z.object({ day: z.number().int(), from: z.string(), to: z.string() })),
   cutoffHour: z.number().int().nullable(),
+  pqrsSurvey: z.string().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -22,6 +22,7 @@ export function defaultSettings(config: Config): Settings {
     radicadoPrefix: config.radicadoPrefix,
     officeHours: DEFAULT_OFFICE_HOURS,
     cutoffHour: config.cutoffHour ?? null,
+    pqrsSurvey: null,
   };
 }
 
@@ -33,6 +34,7 @@ const KEYS = Object.keys({
   radicadoPrefix: 0,
   officeHours: 0,
   cutoffHour: 0,
+  pqrsSurvey: 0,
 } satisfies Record<keyof Settings, 0>) as (keyof Settings)[];
 
 function prepare(db: Db) {

@@ -513,10 +513,21 @@ describe('<ecam-admin>', () => {
     await waitForFocus(el, '#settings-contactEmail');
     await expect(el).to.be.accessible();
 
+    // The satisfaction survey of answered PQRSD: none, or one of the open surveys.
+    const select = v<HTMLSelectElement>(el, '#settings-pqrsSurvey')!;
+    expect(text(v(el, 'label[for="settings-pqrsSurvey"]'))).to.equal('Encuesta de satisfacción de PQRSD');
+    const surveys = await json<{ items: { slug: string; title: string; state: string }[] }>(await fetch('/api/admin/surveys'));
+    const open = surveys.items.filter((x) => x.state === 'open');
+    expect([...select.options].map((o) => [o.value, text(o)])).to.deep.equal([['', 'Ninguna'], ...open.map((x) => [x.slug, x.title])]);
+    expect(select.value).to.equal('');
+    select.value = select.options[select.options.length - 1]!.value;
+
     fill(v(el, '#settings-contactEmail'), 'atencion@ecam.gov.co');
     fill(v(el, '#settings-contactPhone'), '+57 607 649 0000');
     click(v(el, '#settings-form button[type="submit"]'));
     await waitUntil(() => text(v(el, '.status')) === 'Se guardaron los ajustes.', 'never saved', WAIT);
+    const stored = await json<{ pqrsSurvey: string | null }>(await fetch('/api/admin/settings'));
+    expect(stored.pqrsSurvey).to.equal(select.value === '' ? null : select.value);
     const saved = await json<{ contactEmail: string; contactPhone: string }>(await fetch('/api/settings/public'));
     expect(saved.contactEmail).to.equal('atencion@ecam.gov.co');
     expect(saved.contactPhone).to.equal('+57 607 649 0000');

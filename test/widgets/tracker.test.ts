@@ -11,6 +11,7 @@ import type { PqrsDetail, TrackResult } from '../../api/pqrs/workflow-schemas.ts
 import { solveChallenge } from '../../widgets/shared/pow.ts';
 import '../../widgets/tracker/tracker.ts';
 import type { EcamTracker } from '../../widgets/tracker/tracker.ts';
+import type { EcamSurvey } from '../../widgets/survey/survey.ts';
 
 const WAIT = { timeout: 20_000, interval: 20 };
 /** ECAM_ADMIN_PASSWORD of the test server (web-test-runner.config.mjs). */
@@ -423,6 +424,72 @@ describe('<ecam-tracker>', () => {
       await expect(el).to.be.accessible();
     } finally {
       await executeServerCommand('ecam-clock', { days: 0 });
+    }
+  });
+
+  it('invites to the satisfaction survey after the answer, once per browser', async () => {
+    const s = await staffSession();
+    const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+      json<T>(
+        await fetch(path, {
+          method,
+          headers: { 'x-csrf-token': s.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+        method === 'POST' && path === '/api/admin/surveys' ? 201 : 200,
+      );
+    const slug = `satisfaccion-pqrsd-${Date.now()}`;
+    const survey = await call<{ id: number }>('POST', '/api/admin/surveys', {
+      slug,
+      title: 'Atención de PQRSD',
+      description: '',
+      questions: [{ id: 'r1', type: 'rating', label: '¿Cómo califica la respuesta?', required: true }],
+    });
+    await call('POST', `/api/admin/surveys/${survey.id}/open`);
+    const settings = await call<Record<string, unknown>>('GET', '/api/admin/settings');
+    await call('PUT', '/api/admin/settings', { ...settings, pqrsSurvey: slug });
+    try {
+      const filed = await fileRequest();
+      const el = await newTracker();
+      await lookUp(el, filed);
+      expect(q(el, '[part~="satisfaction"]'), 'no invitation before the answer').to.equal(null);
+
+      await assign(filed.radicado);
+      const form = new FormData();
+      form.append('data', JSON.stringify({ text: 'Le enviamos la información pedida.' }));
+      await act(filed.radicado, 'reply', form);
+      const answered = await newTracker();
+      await lookUp(answered, filed);
+      const section = q(answered, '[part~="satisfaction"]') ?? expect.fail('no invitation');
+      expect(text(section.querySelector('h3'))).to.equal('¿Cómo le pareció la atención?');
+      await expect(answered).to.be.accessible();
+
+      const button = [...section.querySelectorAll('button')].find((b) => text(b) === 'Responder la encuesta de satisfacción');
+      (button ?? expect.fail('no survey button')).click();
+      const widget = await waitUntil(() => q<EcamSurvey>(answered, 'ecam-survey'), 'the survey never appeared', WAIT).then(
+        () => q<EcamSurvey>(answered, 'ecam-survey')!,
+      );
+      expect(widget.survey).to.equal(slug);
+      const radios = () => [...widget.shadowRoot!.querySelectorAll<HTMLInputElement>('#q-r1 input[type="radio"]')];
+      await waitUntil(() => radios().length === 5, 'the survey questions never appeared', WAIT);
+      await expect(answered).to.be.accessible();
+      radios()[4]!.click();
+      await widget.updateComplete;
+      const submitted = oneEvent(widget, 'ecam-survey-submitted');
+      widget.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      expect((await submitted).detail).to.deep.equal({ survey: slug });
+
+      const again = await newTracker();
+      await lookUp(again, filed);
+      const thanks = q(again, '[part~="satisfaction"]') ?? expect.fail('no satisfaction section');
+      expect(text(thanks.querySelector('p'))).to.equal('Gracias: ya respondió la encuesta.');
+      expect(thanks.querySelector('button')).to.equal(null);
+      await expect(again).to.be.accessible();
+    } finally {
+      await call('PUT', '/api/admin/settings', { ...settings, pqrsSurvey: null });
+      await call('POST', `/api/admin/surveys/${survey.id}/close`);
+      localStorage.removeItem(`ecam-survey-done:${slug}`);
+      localStorage.removeItem(`ecam-survey-token:${slug}`);
     }
   });
 

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { OfficeHours, Settings } from '../../api/settings/schemas.ts';
+import type { SurveyListItem } from '../../api/survey/schemas.ts';
 import { formatDate } from '../shared/format.ts';
 import { WEEKDAYS } from './labels.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
@@ -25,6 +26,8 @@ export class EcamAdminSettings extends AdminView {
   @state() private settings?: Settings;
   @state() private hours: OfficeHours[] = [];
   @state() private closures: ClosureDay[] = [];
+  /** Surveys that can be offered after an answered PQRSD: the open ones, plus the one set now. */
+  @state() private surveys: Pick<SurveyListItem, 'slug' | 'title' | 'state'>[] = [];
   @state() private loadError = '';
   @state() private errors: FormErrors = NO_ERRORS;
   @state() private closureErrors: FormErrors = NO_ERRORS;
@@ -38,11 +41,13 @@ export class EcamAdminSettings extends AdminView {
 
   private async load(): Promise<void> {
     try {
-      const [settings, closures] = await Promise.all([
+      const [settings, closures, surveys] = await Promise.all([
         this.api.get<Settings>('/settings'),
         this.api.get<ClosureDay[]>('/settings/closures'),
+        this.api.get<{ items: SurveyListItem[] }>('/surveys'),
       ]);
       this.settings = settings;
+      this.surveys = surveys.items.filter((x) => x.state === 'open' || x.slug === settings.pqrsSurvey);
       this.hours = settings.officeHours.map((h) => ({ ...h }));
       this.closures = closures;
     } catch (err) {
@@ -73,6 +78,7 @@ export class EcamAdminSettings extends AdminView {
     const d = new FormData(this.form);
     const text = (k: TextKey) => String(d.get(k) ?? '');
     const cutoff = String(d.get('cutoffHour') ?? '');
+    const survey = String(d.get('pqrsSurvey') ?? '');
     this.busy = true;
     this.saved = '';
     this.errors = NO_ERRORS;
@@ -85,6 +91,7 @@ export class EcamAdminSettings extends AdminView {
         radicadoPrefix: text('radicadoPrefix'),
         officeHours: this.hours,
         cutoffHour: cutoff === '' ? null : Number(cutoff),
+        pqrsSurvey: survey === '' ? null : survey,
       });
       this.hours = this.settings.officeHours.map((h) => ({ ...h }));
       this.saved = 'Se guardaron los ajustes.';
@@ -231,6 +238,22 @@ export class EcamAdminSettings extends AdminView {
         >
           <option value="" ?selected=${s.cutoffHour === null}>Sin hora de corte</option>
           ${Array.from({ length: 24 }, (_, h) => html`<option value=${h} ?selected=${s.cutoffHour === h}>${String(h).padStart(2, '0')}:00</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="settings-pqrsSurvey">Encuesta de satisfacción de PQRSD</label>
+        <span class="hint" id="settings-pqrsSurvey-hint">La consulta de seguimiento invita a responderla cuando la solicitud ya tiene respuesta.</span>
+        ${fieldError('settings-pqrsSurvey', f.pqrsSurvey)}
+        <select
+          id="settings-pqrsSurvey"
+          name="pqrsSurvey"
+          aria-invalid=${f.pqrsSurvey ? 'true' : 'false'}
+          aria-describedby=${describedBy('settings-pqrsSurvey', f.pqrsSurvey, 'settings-pqrsSurvey-hint')}
+        >
+          <option value="" ?selected=${s.pqrsSurvey === null}>Ninguna</option>
+          ${this.surveys.map(
+            (x) => html`<option value=${x.slug} ?selected=${s.pqrsSurvey === x.slug}>${x.title}${x.state === 'open' ? '' : ' (cerrada)'}</option>`,
+          )}
         </select>
       </div>
       ${this.renderHours()}

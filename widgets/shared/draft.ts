@@ -6,6 +6,9 @@
 /** The storage key of a widget's draft on the current page. */
 export const draftKey = (widget: string): string => `ecam-${widget}-draft:${location.pathname}`;
 
+/** What `<ecam-survey>` keeps per survey; the tracker reads `done` to know it was answered here. */
+export const surveyKey = (what: 'token' | 'done' | 'draft', slug: string): string => `ecam-survey-${what}:${slug}`;
+
 export function loadDraft(key: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(key) ?? 'null');

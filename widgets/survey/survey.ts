@@ -11,7 +11,7 @@ import type {
   Question,
 } from '../../api/survey/schemas.ts';
 import { ApiError, apiBase, postJson, request } from '../shared/api.ts';
-import { clearDraft, loadDraft, saveDraft } from '../shared/draft.ts';
+import { clearDraft, loadDraft, saveDraft, surveyKey } from '../shared/draft.ts';
 import { EcamSurveySubmittedEvent } from '../shared/events.ts';
 import { focusAfterRender } from '../shared/focus.ts';
 import { formStyles } from '../shared/form-styles.ts';
@@ -39,8 +39,6 @@ const SCALE_HINT: Partial<Record<Question['type'], string>> = {
 const percent = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 1 });
 const decimal = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
 
-/** localStorage keys, one per survey: the anti-duplicate token, "already answered", the draft. */
-const key = (what: 'token' | 'done' | 'draft', slug: string) => `ecam-survey-${what}:${slug}`;
 /** The id of a question's box (summary links point there); its controls use `cid`. */
 const qid = (id: string) => `q-${id}`;
 
@@ -217,7 +215,7 @@ export class EcamSurvey extends LitElement {
       const def = await request<PublicSurvey>(this.base);
       if (load !== this.loads) return;
       this.def = def;
-      const done = def.status === 'open' && stored(key('done', this.survey)) !== null;
+      const done = def.status === 'open' && stored(surveyKey('done', this.survey)) !== null;
       if (def.status === 'open' && !done) this.restore(def);
       this.phase = done ? 'answered' : 'form';
       if (done || def.status === 'closed') void this.loadResults();
@@ -239,7 +237,7 @@ export class EcamSurvey extends LitElement {
   }
 
   private restore(def: PublicSurvey): void {
-    const saved = loadDraft(key('draft', def.slug)) ?? {};
+    const saved = loadDraft(surveyKey('draft', def.slug)) ?? {};
     const answers: Answers = {};
     for (const q of def.questions) if (fits(q, saved[q.id])) answers[q.id] = saved[q.id] as AnswerValue;
     this.answers = answers;
@@ -251,7 +249,7 @@ export class EcamSurvey extends LitElement {
   private setAnswer(q: Question, value: AnswerValue | undefined): void {
     const { [q.id]: _old, ...rest } = this.answers;
     this.answers = value === undefined ? rest : { ...rest, [q.id]: value };
-    if (!this.definition) saveDraft(key('draft', this.survey), this.answers);
+    if (!this.definition) saveDraft(surveyKey('draft', this.survey), this.answers);
     const error = this.check(q);
     const { [q.id]: _fixed, ...errors } = this.errors;
     // Fixing a question clears its message at once; a new problem waits for Siguiente or Enviar.
@@ -339,10 +337,10 @@ export class EcamSurvey extends LitElement {
 
   /** The stored token for this survey, or a new one from the server (kept for next time). */
   private async token(): Promise<string> {
-    const saved = stored(key('token', this.survey));
+    const saved = stored(surveyKey('token', this.survey));
     if (saved) return saved;
     const { token } = await postJson<{ token: string }>(`${this.base}/token`, {});
-    store(key('token', this.survey), token);
+    store(surveyKey('token', this.survey), token);
     return token;
   }
 
@@ -373,7 +371,7 @@ export class EcamSurvey extends LitElement {
       const e = err instanceof ApiError ? err : new ApiError(0, undefined);
       if (e.status === 403 && e.code === 'token' && !retried) {
         // A token from an older key or another survey: get a fresh one and try once more.
-        store(key('token', this.survey), null);
+        store(surveyKey('token', this.survey), null);
         return this.send(true);
       }
       await this.fail(e);
@@ -405,8 +403,8 @@ export class EcamSurvey extends LitElement {
   private async finish(phase: 'thanks' | 'answered', message = ANSWERED): Promise<void> {
     this.answeredMessage = message;
     if (!this.definition) {
-      clearDraft(key('draft', this.survey));
-      store(key('done', this.survey), new Date().toISOString());
+      clearDraft(surveyKey('draft', this.survey));
+      store(surveyKey('done', this.survey), new Date().toISOString());
     }
     this.answers = {};
     this.phase = phase;

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { TrackResult } from '../../api/pqrs/workflow-schemas.ts';
 import { ApiError, apiBase, postForBlob, postJson } from '../shared/api.ts';
+import { surveyKey } from '../shared/draft.ts';
 import { saveBlob } from '../shared/download.ts';
 import { EcamTrackedEvent } from '../shared/events.ts';
 import { formStyles } from '../shared/form-styles.ts';
@@ -78,6 +79,7 @@ function daysLeftText(days: number): string {
  * @csspart answer-text - The text of the answer.
  * @csspart attachments - The list of the answer's files.
  * @csspart download - Each file's download button.
+ * @csspart satisfaction - The invitation to the satisfaction survey (once the request is answered).
  * @csspart timeline - The ordered list of what happened, oldest first.
  * @csspart event - Each entry of the timeline.
  * @csspart another - The "Consultar otra solicitud" button.
@@ -109,6 +111,9 @@ export class EcamTracker extends LitElement {
   @state() private downloading: number | null = null;
   @state() private downloadAlert = '';
   @state() private downloadStatus = '';
+  /** The satisfaction survey: hidden until asked for, loading its code, or shown. */
+  @state() private survey: 'hidden' | 'loading' | 'shown' = 'hidden';
+  @state() private surveyAlert = '';
 
   /** Origin of the ECAM Participa API; defaults to the server the widget was loaded from. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -237,6 +242,8 @@ export class EcamTracker extends LitElement {
       this.loading = false;
       this.downloadAlert = '';
       this.downloadStatus = '';
+      this.survey = 'hidden';
+      this.surveyAlert = '';
       await this.updateComplete;
       this.statusTitle?.focus();
       this.dispatchEvent(new EcamTrackedEvent({ radicado: result.radicado, state: result.state }));
@@ -412,6 +419,44 @@ export class EcamTracker extends LitElement {
     </section>`;
   }
 
+  /** Loads `<ecam-survey>` only when the citizen asks for it: its code is a chunk of its own. */
+  private async handleSurvey(): Promise<void> {
+    if (this.survey !== 'hidden') return;
+    this.survey = 'loading';
+    this.surveyAlert = '';
+    try {
+      await import('../survey/survey.ts');
+      this.survey = 'shown';
+    } catch {
+      this.survey = 'hidden';
+      this.surveyAlert = `No pudimos abrir la encuesta. ${OFFLINE}`;
+    }
+  }
+
+  private renderSatisfaction({ slug, title }: NonNullable<TrackResult['satisfactionSurvey']>): TemplateResult {
+    let answered = false;
+    try {
+      // The key <ecam-survey> sets once this browser answered the survey.
+      answered = localStorage.getItem(surveyKey('done', slug)) !== null;
+    } catch {
+      // Storage disabled: the server still refuses a second answer.
+    }
+    return html`<section part="satisfaction" aria-labelledby="satisfaction-title">
+      <h3 id="satisfaction-title">¿Cómo le pareció la atención?</h3>
+      ${this.survey === 'shown'
+        ? html`<ecam-survey survey=${slug} .apiBase=${this.apiBase}></ecam-survey>`
+        : answered
+          ? html`<p>Gracias: ya respondió la encuesta.</p>`
+          : html`<p>Cuéntenos en la encuesta «${title}»; toma un par de minutos.</p>
+              <div class="alert ${this.surveyAlert ? 'shown' : ''}" part="alert" role="alert">${this.surveyAlert}</div>
+              <div class="actions">
+                <button type="button" part="button" aria-disabled=${this.survey === 'loading' ? 'true' : 'false'} @click=${this.handleSurvey}>
+                  Responder la encuesta de satisfacción
+                </button>
+              </div>`}
+    </section>`;
+  }
+
   private renderTimeline(r: TrackResult): TemplateResult {
     return html`<section aria-labelledby="timeline-title">
       <h3 id="timeline-title">Historial de la solicitud</h3>
@@ -450,7 +495,8 @@ export class EcamTracker extends LitElement {
         </dd>
         ${this.renderDeadline(r)}
       </dl>
-      ${this.renderNotices(r)} ${r.answer ? this.renderAnswer(r.answer) : nothing} ${this.renderTimeline(r)}
+      ${this.renderNotices(r)} ${r.answer ? this.renderAnswer(r.answer) : nothing}
+      ${r.satisfactionSurvey ? this.renderSatisfaction(r.satisfactionSurvey) : nothing} ${this.renderTimeline(r)}
       <div class="actions">
         <button type="button" part="button another" @click=${this.handleAnother}>Consultar otra solicitud</button>
       </div>
