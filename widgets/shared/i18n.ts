@@ -1,0 +1,94 @@
+/**
+ * Languages of the widgets and the admin page: Spanish (the source) and English.
+ *
+ * A widget keeps its texts in a `messages.ts` next to it:
+ *
+ *   const es = { send: 'Enviar', left: (n: number) => `Quedan ${n} caracteres` };
+ *   export const messages = catalog(es, { send: 'Send', left: (n) => `${n} characters left` });
+ *
+ * `catalog` makes the compiler check that English has every key with the same shape, so a
+ * missing or misspelt text fails `npm run build` (which type-checks first).
+ * The element picks its language with `I18nController`: its own `lang` attribute, else the
+ * nearest ancestor's (crossing shadow roots), else `<html lang>`, else Spanish.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type Lang = 'es' | 'en';
+
+/** A catalog's entry: a plain text, or a function of the values it mentions. */
+type Text = string | ((...args: never[]) => string);
+
+/** The shape every language of a catalog must have, taken from the Spanish source. */
+export type Messages<T extends Record<string, Text>> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
+
+/** Spanish and English texts of one widget; the compiler checks English against Spanish. */
+export function catalog<T extends Record<string, Text>>(es: T, en: Messages<T>): Record<Lang, Messages<T>> {
+  return { es: es as unknown as Messages<T>, en };
+}
+
+function normalize(tag: string | null | undefined): Lang {
+  return tag?.trim().toLowerCase().startsWith('en') ? 'en' : 'es';
+}
+
+/** The language an element should speak: nearest `lang` attribute (through shadow roots), else Spanish. */
+export function langOf(el: Element): Lang {
+  let node: Element | null = el;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    if (found) return normalize(found.getAttribute('lang'));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return normalize(document.documentElement.lang);
+}
+
+/** The Intl locale of a language: Colombian Spanish, or English. */
+export function localeOf(lang: Lang): string {
+  return lang === 'en' ? 'en-US' : 'es-CO';
+}
+
+/**
+ * Gives an element its texts (`this.i18n.t.send`) and re-renders it when its language
+ * changes (its own or `<html>`'s `lang` attribute).
+ */
+export class I18nController<M> implements ReactiveController {
+  lang: Lang = 'es';
+  private observer?: MutationObserver;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly messages: Record<Lang, M>,
+  ) {
+    host.addController(this);
+  }
+
+  /** The texts in the element's language. */
+  get t(): M {
+    return this.messages[this.lang];
+  }
+
+  /** The Intl locale for dates and numbers. */
+  get locale(): string {
+    return localeOf(this.lang);
+  }
+
+  hostConnected(): void {
+    this.refresh();
+    this.observer = new MutationObserver(() => this.refresh());
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  private refresh(): void {
+    const lang = langOf(this.host);
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.host.requestUpdate();
+  }
+}
