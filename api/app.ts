@@ -23,6 +23,7 @@ import { Mailer } from './mail/outbox.ts';
 import pqrsRoutes from './pqrs/routes.ts';
 import settingsRoutes from './settings/routes.ts';
 import surveyRoutes from './survey/routes.ts';
+import { surveyTallies } from './survey/store.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,7 +69,7 @@ export async function buildApp(
   app.decorate('db', db);
   app.decorate('mailer', mailer);
   app.decorate('now', now);
-  app.decorate('commit', groupCommit(db));
+  app.decorate('commit', groupCommit(db, [surveyTallies(db)]));
   app.decorate('challenges', config.challenge ? new Challenges(db, config.challengeMaxNumber) : null);
   app.addHook('onClose', async () => {
     await mailer.close();

@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { openDb } from '../api/db/index.ts';
 import { issueToken } from '../api/survey/service.ts';
-import { getSurveyBySlug, insertResponse } from '../api/survey/store.ts';
+import { getSurveyBySlug, insertResponse, surveyTallies } from '../api/survey/store.ts';
 import { startServer } from '../test/e2e/server.ts';
 import { validPqrs } from '../test/helpers.ts';
 
@@ -141,6 +141,7 @@ function seedSurveyResponses(dataDir: string, n: number): number {
         const at = new Date(start + i * 5 * 60_000).toISOString();
         insertResponse(db, { surveyId: survey.id, questions: survey.questions, at, tokenId: `bench-${i}`, invitationId: null, answers: surveyAnswer(i) });
       }
+      surveyTallies(db).flush();
     })();
     return survey.id;
   } finally {

@@ -46,6 +46,7 @@ import {
   type PqrsAction,
   type PqrsState,
 } from './states.ts';
+import { TrackCache } from './track-cache.ts';
 import { trackingCodeMatches } from './tracking-code.ts';
 import type {
   AssignInput,
@@ -322,6 +323,8 @@ export function workflow(app: FastifyInstance) {
   const listings = new Map<string, { page: ReturnType<typeof db.prepare>; count: ReturnType<typeof db.prepare> }>();
 
   /** Today and the calendar; the cut-off hour plays no part here (no receipt is computed). */
+  const trackCache = new TrackCache<TrackResult>(db);
+
   const clockNow = () => {
     const now = app.now();
     return { now, today: bogotaDate(now), rules: calendarRules(db) };
@@ -760,11 +763,19 @@ export function workflow(app: FastifyInstance) {
 
     /** What the citizen sees with the right radicado and code. */
     track(radicado: string, code: string): TrackResult {
+      const now = app.now();
+      const version = trackCache.version();
+      const cached = trackCache.get(radicado, version, now);
+      if (cached) {
+        if (!trackingCodeMatches(radicado, code, cached.hash)) throw new ApiError(404, TRACK_NOT_FOUND);
+        return cached.answer;
+      }
       const row = authorise(radicado, code);
       const { id } = row;
-      const { now, today, rules } = clockNow();
+      const today = bogotaDate(now);
+      const rules = calendarRules(db);
       const survey = satisfactionSurvey(row, now);
-      return {
+      const answer: TrackResult = {
         ...status(row, today, rules),
         events: s.events.all(id).map((e) => ({
           at: e.at,
@@ -777,6 +788,8 @@ export function workflow(app: FastifyInstance) {
           : {}),
         ...(survey ? { satisfactionSurvey: survey } : {}),
       };
+      trackCache.set(radicado, row.tracking_hash, answer, version, now, today);
+      return answer;
     },
 
     /** An answer attachment for the citizen; anything else (including intake files) is the same 404. */

@@ -1,6 +1,7 @@
 /** Surveys, their responses and invitations in SQLite (migration 004-surveys.sql). */
 import { bogotaDate } from '../calendar/calendar.ts';
 import { perDb, type Db } from '../db/index.ts';
+import type { BatchTail } from '../db/group-commit.ts';
 import type { Answers, Question, Survey, SurveyInput, SurveyListItem, SurveyState } from './schemas.ts';
 
 interface SurveyRow {
@@ -74,11 +75,11 @@ function prepare(db: Db) {
       `INSERT INTO survey_responses (survey_id, submitted_at, token_id, invitation_id, answers)
        VALUES (@surveyId, @at, @tokenId, @invitationId, @answers)`,
     ),
-    // Every count of one response in one statement: keys is a JSON list of [question, value].
-    tally: db.prepare<{ surveyId: number; keys: string; day: string }>(
+    // Every count of a batch in one statement: rows is a JSON list of [survey, question, value, day, n].
+    tally: db.prepare<[rows: string]>(
       `INSERT INTO survey_tallies (survey_id, question, value, day, n)
-       SELECT @surveyId, value ->> 0, value ->> 1, @day, 1 FROM json_each(@keys) WHERE true
-       ON CONFLICT (survey_id, question, value, day) DO UPDATE SET n = n + 1`,
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) WHERE true
+       ON CONFLICT (survey_id, question, value, day) DO UPDATE SET n = n + excluded.n`,
     ),
     tallies: db.prepare<{ surveyId: number; from: string | null; to: string | null }, Tally>(
       `SELECT question, value, sum(n) AS n FROM survey_tallies
@@ -202,16 +203,41 @@ export function talliesOf(questions: Question[], answers: Answers): [question: s
   return keys;
 }
 
+/** Counts of the responses stored in the open transaction, keyed by survey, question, value and day. */
+const pendingCounts = perDb(() => new Map<string, [surveyId: number, question: string, value: string, day: string, n: number]>());
+
 /**
- * Stores one response and its counts; call it inside a transaction. A second response with the
- * same token breaks the unique index (SQLITE_CONSTRAINT_UNIQUE) before anything is counted.
+ * Stores one response and leaves its counts pending for `surveyTallies(db).flush()` in the same
+ * transaction (`app.commit` does it at the end of each batch, so fifty answers to a survey add
+ * to a few dozen counters instead of a thousand). A second response with the same token breaks
+ * the unique index (SQLITE_CONSTRAINT_UNIQUE) before anything is counted.
  */
 export function insertResponse(db: Db, r: NewResponse): number {
+  if (!db.inTransaction) throw new Error('insertResponse runs inside a transaction (app.commit)');
   const { surveyId, at, tokenId, invitationId, answers } = r;
-  const s = stmts(db);
-  const id = Number(s.insertResponse.run({ surveyId, at, tokenId, invitationId, answers: JSON.stringify(answers) }).lastInsertRowid);
-  s.tally.run({ surveyId, keys: JSON.stringify(talliesOf(r.questions, answers)), day: bogotaDate(new Date(at)) });
+  const id = Number(stmts(db).insertResponse.run({ surveyId, at, tokenId, invitationId, answers: JSON.stringify(answers) }).lastInsertRowid);
+  const day = bogotaDate(new Date(at));
+  const pending = pendingCounts(db);
+  for (const [question, value] of talliesOf(r.questions, answers)) {
+    const key = `${surveyId}\u0000${question}\u0000${value}\u0000${day}`;
+    const count = pending.get(key);
+    if (count) count[4]++;
+    else pending.set(key, [surveyId, question, value, day, 1]);
+  }
   return id;
+}
+
+/** Writes (or forgets, after a rollback) the counts the responses of a transaction left pending. */
+export function surveyTallies(db: Db): BatchTail {
+  const pending = pendingCounts(db);
+  return {
+    flush() {
+      if (pending.size === 0) return;
+      stmts(db).tally.run(JSON.stringify([...pending.values()]));
+      pending.clear();
+    },
+    discard: () => pending.clear(),
+  };
 }
 
 /** The counts of a survey summed over Bogotá days [from, to] (YYYY-MM-DD, both included; null: unbounded). */

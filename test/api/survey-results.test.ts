@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Answers, Question, QuestionResult } from '../../api/survey/schemas.ts';
-import { insertResponse } from '../../api/survey/store.ts';
+import { insertResponse, surveyTallies } from '../../api/survey/store.ts';
 import { ADMIN_PASSWORD, openSession, staffHeaders, type StaffSession } from '../admin-helpers.ts';
 import { testApp } from '../helpers.ts';
 import { matrix } from '../survey-questions.ts';
@@ -95,6 +95,7 @@ before(async () => {
       const answers = randomAnswers();
       seeded.push({ id: insertResponse(app.db, { surveyId, questions: QUESTIONS, at, tokenId: `t${i}`, invitationId: null, answers }), at, answers });
     }
+    surveyTallies(app.db).flush();
   })();
 });
 

@@ -267,6 +267,25 @@ describe('one answer per browser token', () => {
     assert.equal(count(slug), before + 1);
   });
 
+  test('answers sharing one commit, a duplicate among them: the counters match what was stored', async () => {
+    const id = await openSurvey('lote');
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => token('lote')));
+    const bodies = tokens.map((t, i) => ({ answers: { ...VALID, r1: 1 + (i % 5) }, token: t }));
+    bodies.push({ answers: VALID, token: tokens[3]! });
+    // Sent together, they are written in one batch; the duplicate rolls it back and each is retried alone.
+    const results = await Promise.all(bodies.map((b) => app.inject({ method: 'POST', url: '/api/surveys/lote/responses', payload: b })));
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [...Array(20).fill(201), 409]);
+    const stored = (app.db.prepare('SELECT answers FROM survey_responses WHERE survey_id = ?').pluck().all(id) as string[]).map(
+      (a) => JSON.parse(a) as { r1: number },
+    );
+    const results1 = (await staff('GET', `/${id}/results`)).json();
+    const r1 = (results1.questions ?? results1).find((q: { id: string }) => q.id === 'r1');
+    assert.equal(r1.answered, 20);
+    for (const option of r1.options) {
+      assert.equal(option.count, stored.filter((a) => String(a.r1) === String(option.value)).length, `r1 = ${option.value}`);
+    }
+  });
+
   test('no token, a forged one, another survey\'s, or an expired one: 403, nothing stored', async () => {
     const before = count(slug);
     const good = await token(slug);

@@ -162,6 +162,30 @@ describe('POST /api/pqrs/track', () => {
   });
 });
 
+describe('a repeated lookup', () => {
+  // The tracker reuses a recent answer (api/pqrs/track-cache.ts): these prove it never shows
+  // anything a fresh lookup would not.
+  test('shows a staff action at once, turns the day at Bogotá midnight, and still checks the code', async () => {
+    clock = new Date('2026-04-06T23:59:30-05:00');
+    const filed = (await app.inject({ method: 'POST', url: '/api/pqrs', payload: validPqrs() })).json();
+    const first = (await trackReq(filed.radicado, filed.trackingCode)).json();
+    assert.equal(first.state, 'radicada');
+
+    assert.equal((await trackReq(filed.radicado, otherCode(filed.trackingCode))).statusCode, 404, 'a wrong code on a cached answer');
+    assert.deepEqual((await trackReq(filed.radicado, otherCode(filed.trackingCode))).json(), NOT_FOUND);
+
+    clock = new Date('2026-04-07T00:00:10-05:00');
+    const nextDay = (await trackReq(filed.radicado, filed.trackingCode)).json();
+    assert.equal(nextDay.businessDaysLeft, first.businessDaysLeft - 1, 'a new business day counts at once');
+
+    const assign = await app.inject({ method: 'POST', url: `/api/admin/pqrs/${filed.radicado}/assign`, headers: headers(), payload: { staffId: 1 } });
+    assert.equal(assign.statusCode, 200, assign.body);
+    const after = (await trackReq(filed.radicado, filed.trackingCode)).json();
+    assert.equal(after.state, 'asignada', 'the action shows on the very next lookup');
+    assert.equal(after.events.length, first.events.length + 1);
+  });
+});
+
 describe('rate limit', async () => {
   const limited = await testApp({ ECAM_RATE_LIMIT: 'on' });
   after(() => limited.app.close());
