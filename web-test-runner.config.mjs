@@ -22,6 +22,9 @@ const api = {
   delays: new Map(),
   /** Days the API's clock runs ahead of the real one (`ecam-clock { days }`; tests set it back to 0). */
   clockDays: 0,
+  /** Open citizen chat streams (`ecam-drop-chat-streams` cuts them) and until when new ones wait. */
+  chatStreams: new Set(),
+  chatStreamsHeldUntil: 0,
 };
 
 /** The first admin's password (test/admin-helpers.ts ADMIN_PASSWORD); browser tests log in with it. */
@@ -53,6 +56,12 @@ const apiPlugin = {
     if (command === 'ecam-delay-next-filing') api.delays.set('/api/pqrs', Number(payload?.ms) || 0);
     else if (command === 'ecam-delay-next-post') api.delays.set(String(payload?.path), Number(payload?.ms) || 0);
     else if (command === 'ecam-clock') api.clockDays = Number(payload?.days) || 0;
+    // A dropped connection: cuts the citizens' chat streams and holds reconnections for `ms`.
+    else if (command === 'ecam-drop-chat-streams') {
+      api.chatStreamsHeldUntil = Date.now() + (Number(payload?.ms) || 0);
+      for (const cut of api.chatStreams) cut();
+      api.chatStreams.clear();
+    }
     else return undefined;
     return true;
   },
@@ -73,6 +82,10 @@ async function apiProxy(ctx, next) {
     api.delays.delete(ctx.path);
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
+  const chatStream = /^\/api\/chat\/conversations\/\d+\/events$/.test(ctx.path);
+  if (chatStream && api.chatStreamsHeldUntil > Date.now()) {
+    await new Promise((resolve) => setTimeout(resolve, api.chatStreamsHeldUntil - Date.now()));
+  }
   ctx.respond = false;
   await new Promise((resolve) => {
     const upstream = http.request(
@@ -89,8 +102,25 @@ async function apiProxy(ctx, next) {
       ctx.res.end(JSON.stringify({ error: `Proxy: ${err.message}` }));
       resolve();
     });
+    if (chatStream) {
+      const cut = () => {
+        upstream.destroy();
+        ctx.res.destroy();
+      };
+      api.chatStreams.add(cut);
+      ctx.res.on('close', () => api.chatStreams.delete(cut));
+    }
     ctx.req.pipe(upstream);
   });
+}
+
+/**
+ * `/widgets/ecam.js`, the loader's public address, answers its source (as the built server
+ * answers the bundle), so a page under test can load it the way a webmaster's page does.
+ */
+function loaderAlias(ctx, next) {
+  if (ctx.path === '/widgets/ecam.js') ctx.url = '/widgets/index.ts';
+  return next();
 }
 
 export default {
@@ -100,7 +130,7 @@ export default {
   // One page at a time: drafts live in localStorage, shared by every page of the origin.
   concurrency: 1,
   testFramework: { config: { timeout: 30000 } },
-  middleware: [apiProxy],
+  middleware: [loaderAlias, apiProxy],
   plugins: [esbuildPlugin({ ts: true, tsconfig: path.join(rootDir, 'tsconfig.json') }), apiPlugin],
   browsers: [
     chromeLauncher({

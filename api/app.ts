@@ -8,18 +8,22 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import calendarRoutes from './calendar/routes.ts';
+import chatRoutes from './chat/routes.ts';
 import challengeRoutes from './challenge/routes.ts';
 import { Challenges } from './challenge/service.ts';
 import type { Config } from './config.ts';
-import { groupCommit } from './db/group-commit.ts';
+import { groupCommit, walSync } from './db/group-commit.ts';
 import { openDb, type Db } from './db/index.ts';
 import adminRoutes, { isAdminRequest } from './admin/index.ts';
 import adminPage from './admin/page.ts';
 import { ensureFirstAdmin } from './auth/users.ts';
+import docs from './docs.ts';
 import { ApiError, registerErrorHandling } from './errors.ts';
+import { DEMO_CSP, registerHardening, serverOptions } from './hardening.ts';
 import healthRoutes from './health/routes.ts';
 import { serializerCompiler } from './serializer.ts';
 import { Mailer } from './mail/outbox.ts';
+import mailboxRoutes from './mailbox/routes.ts';
 import pqrsRoutes from './pqrs/routes.ts';
 import settingsRoutes from './settings/routes.ts';
 import surveyRoutes from './survey/routes.ts';
@@ -50,7 +54,7 @@ export async function buildApp(
   now: () => Date = () => new Date(),
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    ...serverOptions(config),
     trustProxy: config.trustProxy,
     // Errors raised before routing (an undecodable URL, a bad Content-Type) in Spanish JSON too.
     frameworkErrors: (error, _req, reply: FastifyReply) => {
@@ -69,18 +73,24 @@ export async function buildApp(
   app.decorate('db', db);
   app.decorate('mailer', mailer);
   app.decorate('now', now);
-  app.decorate('commit', groupCommit(db, [surveyTallies(db)]));
+  const durable = walSync(db, config.dbFile);
+  app.decorate('commit', groupCommit(db, [surveyTallies(db)], durable));
   app.decorate('challenges', config.challenge ? new Challenges(db, config.challengeMaxNumber) : null);
   app.addHook('onClose', async () => {
     await mailer.close();
+    durable.close();
     db.close();
   });
   await ensureFirstAdmin(db, config, app.log, now());
 
+  await registerHardening(app, config, (req) => isAdminRequest(req) || /^\/admin(\/|$)/.test(req.url));
   await app.register(cors, {
     // Only the configured embedding sites may call the public API from a browser; the staff
     // API answers no cross-origin request at all (not even a preflight).
     delegator: (req, cb) => {
+      // The widgets' code is public and module scripts are fetched with CORS: any site may load
+      // it (an unlisted one then gets the widget's connection error from the API, not a blank).
+      if (req.url.startsWith('/widgets/')) return cb(null, { origin: '*', methods: ['GET'] });
       const origin = req.headers.origin;
       const allowed = !isAdminRequest(req) && (!origin || config.allowedOrigins.includes(origin));
       cb(null, { origin: allowed, methods: ['GET', 'POST'] });
@@ -103,9 +113,13 @@ export async function buildApp(
     },
   });
 
+  // OpenAPI (/api/docs) first: it collects the routes registered after it.
+  await app.register(docs);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(chatRoutes, { prefix: '/api/chat' });
   await app.register(challengeRoutes, { prefix: '/api/challenge' });
+  await app.register(mailboxRoutes, { prefix: '/api/mailbox' });
   await app.register(pqrsRoutes, { prefix: '/api/pqrs' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(surveyRoutes, { prefix: '/api/surveys' });
@@ -125,7 +139,14 @@ export async function buildApp(
     });
   }
   // redirect: /politica-datos answers with its folder's index, as a web server would.
-  await app.register(fastifyStatic, { root: DEMO_DIR, prefix: '/', decorateReply: false, index: 'index.html', redirect: true });
+  await app.register(fastifyStatic, {
+    root: DEMO_DIR,
+    prefix: '/',
+    decorateReply: false,
+    index: 'index.html',
+    redirect: true,
+    setHeaders: (reply) => reply.header('Content-Security-Policy', DEMO_CSP),
+  });
 
   mailer.start();
   return app;

@@ -56,6 +56,10 @@ const envSchema = z.object({
     .optional()
     .transform((v) => ['on', 'true', '1', 'yes'].includes((v ?? '').trim().toLowerCase())),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Event-loop delay (ms) above which requests get 503 + Retry-After instead of queueing. */
+  ECAM_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).default(1000),
+  /** Heap (MB) above which requests get 503; default 90 % of the V8 heap limit. */
+  ECAM_MAX_HEAP_MB: z.coerce.number().min(1).optional(),
 });
 
 export type Config = {
@@ -83,6 +87,9 @@ export type Config = {
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
+  maxEventLoopDelayMs: number;
+  /** Undefined: 90 % of the V8 heap limit. */
+  maxHeapBytes?: number;
   trustProxy: boolean;
 };
 
@@ -120,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    maxEventLoopDelayMs: e.ECAM_MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapBytes: e.ECAM_MAX_HEAP_MB === undefined ? undefined : Math.round(e.ECAM_MAX_HEAP_MB * 1024 * 1024),
     trustProxy: e.ECAM_TRUST_PROXY,
     ...overrides,
   };

@@ -4,16 +4,21 @@
  * Absolute numbers depend on the machine; the ratios to the baseline are what we compare.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { hashToken } from '../api/chat/service.ts';
+import { chatStore } from '../api/chat/store.ts';
 import { openDb } from '../api/db/index.ts';
 import { issueToken } from '../api/survey/service.ts';
 import { getSurveyBySlug, insertResponse, surveyTallies } from '../api/survey/store.ts';
 import { startServer } from '../test/e2e/server.ts';
+import { bundleSizes, pageRows, printPageRows, type FileSize } from './sizes.ts';
+import { accessibilityScore, measureDemoPage, type AccessibilityScore, type PageMeasure } from './page.ts';
 import { validPqrs } from '../test/helpers.ts';
 
 const quick = process.argv.includes('--quick');
@@ -33,6 +38,8 @@ interface Scenario {
   clients?: number;
   /** A new body for every request (e.g. a fresh survey token each), instead of `body`. */
   nextBody?: () => string;
+  /** Path and headers for every request (e.g. a different chat conversation each). */
+  nextTarget?: () => { path: string; headers: Record<string, string> };
 }
 
 const scenarios: Scenario[] = [
@@ -54,47 +61,28 @@ async function measure(url: string, s: Scenario) {
     connections: s.clients ?? connections,
     duration,
     ...(s.nextBody ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: s.nextBody!() }) }] } : {}),
+    ...(s.nextTarget
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                const t = s.nextTarget!();
+                return { ...req, path: t.path, headers: { ...req.headers, ...t.headers } };
+              },
+            },
+          ],
+        }
+      : {}),
   });
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0) throw new Error(`${s.name}: ${bad} failed requests of ${result.requests.total}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
 }
 
-function gzipSize(file: string): number {
-  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
-}
-function brotliSize(file: string): number {
-  return zlib.brotliCompressSync(fs.readFileSync(file)).length;
-}
-
-/** Every built file with its raw, gzip and brotli size. */
-function bundleSizes() {
+/** Every built file's sizes; builds first when `dist/widgets` is missing. */
+function bundles(): FileSize[] {
   if (!fs.existsSync(path.join(widgetsDir, 'ecam.js'))) execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
-  const files = ['ecam.js', ...fs.readdirSync(path.join(widgetsDir, 'chunks')).map((f) => `chunks/${f}`)].filter((f) => f.endsWith('.js'));
-  return files.map((file) => {
-    const full = path.join(widgetsDir, file);
-    return { file, raw: fs.statSync(full).size, gzip: gzipSize(full), brotli: brotliSize(full) };
-  });
-}
-
-/** The files a chunk pulls in through static imports, itself included. */
-function closure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = fs.readFileSync(path.join(widgetsDir, file), 'utf8');
-  for (const m of code.matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g))
-    closure(path.posix.join(path.posix.dirname(file), m[1]!), seen);
-  return seen;
-}
-
-/** For each tag the loader knows: what a page with only that element downloads (gzip bytes). */
-function perWidget(bundles: ReturnType<typeof bundleSizes>) {
-  const gzip = new Map(bundles.map((b) => [b.file, b.gzip]));
-  const loader = fs.readFileSync(path.join(widgetsDir, 'ecam.js'), 'utf8');
-  return [...loader.matchAll(/"(ecam-[a-z-]+)":\(\)=>import\(["'`]\.\/([^"'`]+)["'`]\)/g)].map(([, tag, chunk]) => {
-    const files = closure(chunk!, closure('ecam.js'));
-    return { tag: tag!, gzip: [...files].reduce((sum, f) => sum + (gzip.get(f) ?? 0), 0) };
-  });
+  return bundleSizes(widgetsDir);
 }
 
 const ADMIN_PASSWORD = 'clave-de-la-medicion';
@@ -149,6 +137,129 @@ function seedSurveyResponses(dataDir: string, n: number): number {
   }
 }
 
+/** Chat conversations with an open citizen stream each, for the fan-out measure. */
+const FANOUT_CLIENTS = 1_000;
+const FANOUT_ROUNDS = quick ? 1 : 5;
+/** Messages per second across all conversations during the fan-out measure. */
+const FANOUT_RATE = 200;
+
+/** `n` waiting conversations written straight into a server's database; their ids and tokens. */
+function seedConversations(dataDir: string, n: number): { id: number; token: string }[] {
+  const db = openDb(path.join(dataDir, 'ecam.sqlite'));
+  try {
+    const store = chatStore(db);
+    const at = new Date().toISOString();
+    return db.transaction(() =>
+      Array.from({ length: n }, (_, i) => {
+        const token = randomBytes(24).toString('base64url');
+        const id = store.insertConversation({ tokenHash: hashToken(token), name: `Ciudadano ${i}`, email: null, topic: 'Consulta de la medición', at, consentPolicy: 'bench', consentIp: '127.0.0.1' });
+        return { id, token };
+      }),
+    )();
+  } finally {
+    db.close();
+  }
+}
+
+/** Resident memory of a process, from /proc (Linux), in MB. */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Math.round(Number(kb) / 1024) : NaN;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/**
+ * One SSE stream per conversation (raw http, as many browsers would hold), then every
+ * conversation gets FANOUT_ROUNDS messages at FANOUT_RATE a second: the time from just before
+ * the POST to the message's arrival on its stream, and the server's memory with all streams open.
+ */
+async function sseFanOut(url: string, pid: number, conversations: { id: number; token: string }[]) {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let arrived: () => void = () => {};
+  const streams: http.ClientRequest[] = [];
+  const connect = (c: { id: number; token: string }) =>
+        new Promise<void>((resolve, reject) => {
+          const req = http.get(
+            `${url}/api/chat/conversations/${c.id}/events`,
+            { headers: { accept: 'text/event-stream', 'x-chat-token': c.token }, agent: false },
+            (res) => {
+              if (res.statusCode !== 200) return reject(new Error(`SSE ${c.id}: ${res.statusCode}`));
+              res.setEncoding('utf8');
+              let buffer = '';
+              res.on('data', (chunk: string) => {
+                buffer += chunk;
+                let cut: number;
+                while ((cut = buffer.indexOf('\n\n')) >= 0) {
+                  const block = buffer.slice(0, cut);
+                  buffer = buffer.slice(cut + 2);
+                  if (!block.startsWith('event: message')) continue;
+                  const { body } = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { body: string };
+                  const t = sentAt.get(body);
+                  if (t === undefined) continue;
+                  latencies.push(performance.now() - t);
+                  sentAt.delete(body);
+                  if (sentAt.size === 0) arrived();
+                }
+              });
+              resolve();
+            },
+          );
+          req.on('error', (err) => (streams.includes(req) ? undefined : reject(err)));
+          streams.push(req);
+        });
+  // Clients arrive 50 at a time, as page loads do; a burst of 1,000 at once would meet the load
+  // shedding (503 with Retry-After), which the widget answers by retrying later.
+  let nextClient = 0;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (nextClient < conversations.length) await connect(conversations[nextClient++]!);
+    }),
+  );
+  const rssConnected = rssMb(pid);
+  let rssAfter = rssConnected;
+  try {
+    // Open loop at a steady rate (far above a municipal office's chats), so the latency is the
+    // chat's and not a queue the bench itself builds up.
+    const start = performance.now();
+    const posts: Promise<void>[] = [];
+    for (let i = 0; i < conversations.length * FANOUT_ROUNDS; i++) {
+      const wait = start + (i * 1000) / FANOUT_RATE - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const c = conversations[i % conversations.length]!;
+      const body = `Mensaje ${i} a la conversación ${c.id}`;
+      sentAt.set(body, performance.now());
+      posts.push(
+        fetch(`${url}/api/chat/conversations/${c.id}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-chat-token': c.token },
+          body: JSON.stringify({ body }),
+        }).then(async (res) => {
+          if (res.status !== 201) throw new Error(`chat message: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+        }),
+      );
+    }
+    const done = new Promise<void>((resolve) => (arrived = resolve));
+    await Promise.all(posts);
+    if (sentAt.size > 0) await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
+    if (sentAt.size > 0) throw new Error(`${sentAt.size} messages never reached their stream`);
+    rssAfter = rssMb(pid);
+  } finally {
+    for (const s of streams) s.destroy();
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    clients: conversations.length,
+    messages: latencies.length,
+    p50: Math.round(percentile(latencies, 50) * 10) / 10,
+    p99: Math.round(percentile(latencies, 99) * 10) / 10,
+    rssConnectedMb: rssConnected,
+    rssMb: Math.max(rssConnected, rssAfter),
+  };
+}
+
 const INBOX_SIZE = 10_000;
 const STAFF_CLIENTS = 5;
 
@@ -173,6 +284,7 @@ const rows: { name: string; rps: number; p50: number; p99: number; total: number
 const env = { ECAM_CHALLENGE: 'off', ECAM_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD };
 const server = await startServer(env);
 let inboxCount = 0;
+let fanOut: Awaited<ReturnType<typeof sseFanOut>> | null = null;
 let base = 0;
 try {
   const tracked = await fileOne(server.url);
@@ -192,10 +304,32 @@ try {
     nextBody: () => JSON.stringify({ answers: surveyAnswer(sent), token: tokens[sent++] }),
     target: '>= 0.3',
   });
+  const chats = seedConversations(server.dataDir, 20);
+  let chatTurn = 0;
+  scenarios.push({
+    name: 'POST /api/chat/…/messages',
+    method: 'POST',
+    path: '/api/chat/conversations/1/messages',
+    body: JSON.stringify({ body: 'Buenos días, quisiera saber si hay cupos en el curso de sistemas.' }),
+    // A few conversations at once, as the chat has them; each message is committed before its 201.
+    nextTarget: () => {
+      const c = chats[chatTurn++ % chats.length]!;
+      return { path: `/api/chat/conversations/${c.id}/messages`, headers: { 'x-chat-token': c.token } };
+    },
+    target: '>= 0.25',
+  });
   for (const s of scenarios) {
     const m = await measure(server.url, s);
     base ||= m.rps;
     rows.push({ name: s.name, ...m, ratio: m.rps / base, target: s.target });
+  }
+
+  // SSE fan-out on a server of its own, so its memory is the chat's.
+  const chatServer = await startServer(env);
+  try {
+    fanOut = await sseFanOut(chatServer.url, chatServer.process.pid!, seedConversations(chatServer.dataDir, FANOUT_CLIENTS));
+  } finally {
+    await chatServer.stop();
   }
 
   // The inbox on a database of exactly INBOX_SIZE requests, on a server of its own.
@@ -232,22 +366,46 @@ try {
   await server.stop();
 }
 
-const bundles = bundleSizes();
+const sizes = bundles();
 const pad = (v: string | number, n: number) => String(v).padStart(n);
 console.log(`\nEndpoints (${connections} connections unless said, ${duration} s each)`);
 console.log(`${'endpoint'.padEnd(40)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('ratio', 8)}  target`);
 for (const r of rows)
   console.log(`${r.name.padEnd(40)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.ratio.toFixed(2), 8)}  ${r.target ?? ''}`);
+if (fanOut) {
+  console.log(`\nChat SSE fan-out: ${fanOut.clients} open streams, ${fanOut.messages} messages (${FANOUT_ROUNDS} per conversation, ${FANOUT_RATE}/s)`);
+  console.log(`send -> receive p50 ${fanOut.p50} ms, p99 ${fanOut.p99} ms (target p99 < 100 ms)`);
+  console.log(`server RSS ${fanOut.rssConnectedMb} MB with the streams open, ${fanOut.rssMb} MB at most after the messages (target < 250 MB)`);
+}
 console.log('\nBundles (bytes)');
 console.log(`${'file'.padEnd(40)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}`);
-for (const b of bundles) console.log(`${b.file.padEnd(40)}${pad(b.raw, 9)}${pad(b.gzip, 9)}${pad(b.brotli, 9)}`);
-const widgets = perWidget(bundles);
-const TARGETS: Record<string, string> = { 'ecam-pqrs': '< 20 KB' };
-console.log('\nWhat a page with one element downloads (loader + chunks, with Lit), gzip');
-for (const w of widgets) console.log(`${`<${w.tag}>`.padEnd(40)}${pad((w.gzip / 1024).toFixed(1), 9)} KB  ${TARGETS[w.tag] ?? ''}`);
+for (const b of sizes) console.log(`${b.file.padEnd(40)}${pad(b.raw, 9)}${pad(b.gzip, 9)}${pad(b.brotli, 9)}`);
+// Issues 2, 5 and 6: what a Spanish page downloads with each element, with all of them, and the
+// chunks with a budget of their own (bench/sizes.ts).
+const pages = pageRows(widgetsDir, sizes);
+console.log('\nWhat a page downloads (bytes; loader + chunks it imports statically, with Lit)');
+printPageRows(pages);
+
+// The demo page in Chromium, with and without the widgets' script.
+const pageServer = await startServer({ ECAM_CHALLENGE: 'off', ECAM_RATE_LIMIT: 'off', LOG_LEVEL: 'warn' });
+let demoPage: PageMeasure;
+let accessibility: AccessibilityScore;
+try {
+  demoPage = await measureDemoPage(`${pageServer.url}/`, quick ? 3 : 7);
+  accessibility = await accessibilityScore(`${pageServer.url}/`);
+} finally {
+  await pageServer.stop();
+}
+console.log('\nDemo page in Chromium (median of loads, 1280 × 720)');
+console.log(`${'total blocking time added'.padEnd(40)}${pad(demoPage.tbtAddedMs, 9)} ms`);
+console.log(`${'layout shift (CLS)'.padEnd(40)}${pad(demoPage.cls.toFixed(4), 9)}     target 0`);
+console.log(`${'script request -> first widget'.padEnd(40)}${pad(demoPage.scriptToFirstWidgetMs, 9)} ms`);
+console.log(
+  `${'Lighthouse accessibility'.padEnd(40)}${pad(accessibility.score, 9)}     target 100${accessibility.failing.length ? `  failing: ${accessibility.failing.join(', ')}` : ''}`,
+);
 
 const outDir = path.join(root, 'bench', 'results');
 fs.mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, connections, duration, inboxCount, endpoints: rows, bundles, widgets }, null, 2));
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, connections, duration, inboxCount, endpoints: rows, chatFanOut: fanOut, bundles: sizes, pages, demoPage: { ...demoPage, lighthouseAccessibility: accessibility } }, null, 2));
 console.log(`\nResults written to ${path.relative(root, file)}`);

@@ -4,6 +4,10 @@
  * page, now or later (content rendered late, tabs, modals). No globals, no global CSS.
  */
 
+// `<ecam-chat>` is the exception: its launcher is tiny and defined here, so it can say at once
+// whether someone can answer; the panel (Lit) is fetched on the first click.
+import './chat/launcher.ts';
+
 /** Tag name -> the chunk that defines it. A new widget is one more line here. */
 const widgets: Record<string, () => Promise<unknown>> = {
   'ecam-pqrs': () => import('./pqrs/pqrs.ts'),

@@ -3,10 +3,13 @@ import type { Server } from 'node:http';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findSession, sessionCookie } from '../auth/sessions.ts';
+import { findSession, sessionCookie, sessionTimeouts } from '../auth/sessions.ts';
 import type { StaffUser } from '../auth/users.ts';
 import { ApiError } from '../errors.ts';
+import chatAdminRoutes from '../chat/admin-routes.ts';
+import mailboxAdminRoutes from '../mailbox/admin-routes.ts';
 import pqrsAdminRoutes from '../pqrs/admin-routes.ts';
+import privacyRoutes from '../privacy/routes.ts';
 import reportsRoutes from '../reports/routes.ts';
 import settingsAdminRoutes from '../settings/admin-routes.ts';
 import surveyAdminRoutes from '../survey/admin-routes.ts';
@@ -98,7 +101,7 @@ function sameToken(sent: string | string[] | undefined, expected: string): boole
  */
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  const timeouts = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const timeouts = sessionTimeouts(config);
 
   await app.register(cookie);
   app.decorateRequest('staff', null);
@@ -147,6 +150,9 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(pqrsAdminRoutes, { prefix: '/pqrs' });
   await app.register(reportsRoutes, { prefix: '/reports' });
   await app.register(surveyAdminRoutes, { prefix: '/surveys' });
+  await app.register(chatAdminRoutes, { prefix: '/chat' });
+  await app.register(mailboxAdminRoutes, { prefix: '/mailbox' });
+  await app.register(privacyRoutes, { prefix: '/privacy' });
 };
 
 export default adminRoutes;

@@ -7,6 +7,7 @@ import {
   createSession,
   revokeSession,
   revokeUserSessions,
+  sessionTimeouts,
   setSessionCookie,
 } from '../auth/sessions.ts';
 import { findForLogin, normalizeUsername, setPasswordHash, staffUser } from '../auth/users.ts';
@@ -35,7 +36,7 @@ function locked(reply: FastifyReply, seconds: number): ApiError {
  */
 const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  const timeouts = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const timeouts = sessionTimeouts(config);
 
   app.post(
     '/',

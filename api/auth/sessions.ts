@@ -5,12 +5,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { perDb, type Db } from '../db/index.ts';
+import type { Config } from '../config.ts';
 import type { Role, StaffUser } from './users.ts';
 
 /** How long sessions live; from ECAM_SESSION_IDLE_MINUTES and ECAM_SESSION_MAX_HOURS. */
 export interface SessionTimeouts {
   idleMinutes: number;
   maxHours: number;
+}
+
+/** The timeouts the configuration sets. */
+export function sessionTimeouts(config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'>): SessionTimeouts {
+  return { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
 }
 
 /** A live session: who it belongs to and the CSRF token state-changing requests must echo. */
@@ -121,6 +127,17 @@ export function findSession(db: Db, id: string | undefined, now: Date, timeouts:
     csrfToken: row.csrf_token,
     staff: { id: row.staff_id, username: row.username, name: row.name, role: row.role },
   };
+}
+
+/**
+ * Whether a session is still valid, without counting this as activity (a console left open
+ * must not keep a session alive past its idle timeout). Logout, deactivation and a password
+ * change remove the row, so they end it too.
+ */
+export function sessionAlive(db: Db, idHash: string, now: Date, timeouts: SessionTimeouts): boolean {
+  const row = stmts(db).find.get(idHash);
+  const t = now.getTime();
+  return !!row && t < Date.parse(row.expires_at) && t - Date.parse(row.last_seen_at) < minutes(timeouts.idleMinutes);
 }
 
 /** Ends one session (logout). */

@@ -47,7 +47,7 @@ export const PQRS_TYPES = {
 } as const;
 
 export type PqrsType = keyof typeof PQRS_TYPES;
-export const PQRS_TYPE_VALUES = Object.keys(PQRS_TYPES) as [PqrsType, ...PqrsType[]];
+export const PQRS_TYPE_VALUES = /* @__PURE__ */ Object.keys(PQRS_TYPES) as [PqrsType, ...PqrsType[]];
 
 export const REQUESTER_KINDS = {
   natural: 'Persona natural',
@@ -56,7 +56,7 @@ export const REQUESTER_KINDS = {
   anonimo: 'Anónimo',
 } as const;
 export type RequesterKind = keyof typeof REQUESTER_KINDS;
-export const REQUESTER_KIND_VALUES = Object.keys(REQUESTER_KINDS) as [RequesterKind, ...RequesterKind[]];
+export const REQUESTER_KIND_VALUES = /* @__PURE__ */ Object.keys(REQUESTER_KINDS) as [RequesterKind, ...RequesterKind[]];
 
 export const DOCUMENT_TYPES = {
   CC: 'Cédula de ciudadanía',
@@ -68,7 +68,7 @@ export const DOCUMENT_TYPES = {
   RC: 'Registro civil',
 } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
-export const DOCUMENT_TYPE_VALUES = Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]];
+export const DOCUMENT_TYPE_VALUES = /* @__PURE__ */ Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]];
 
 export const RESPONSE_CHANNELS = {
   email: 'Correo electrónico',
@@ -76,7 +76,7 @@ export const RESPONSE_CHANNELS = {
   online: 'Consultar en línea (seguimiento con radicado y código)',
 } as const;
 export type ResponseChannel = keyof typeof RESPONSE_CHANNELS;
-export const RESPONSE_CHANNEL_VALUES = Object.keys(RESPONSE_CHANNELS) as [ResponseChannel, ...ResponseChannel[]];
+export const RESPONSE_CHANNEL_VALUES = /* @__PURE__ */ Object.keys(RESPONSE_CHANNELS) as [ResponseChannel, ...ResponseChannel[]];
 
 /** Accepted attachment kinds, detected by content (magic bytes), with their usual extensions. */
 export const ATTACHMENT_MIME_TYPES = {

@@ -21,12 +21,15 @@ const settingsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     { config: adminOnly, schema: { body: settingsInput, response: { 200: settingsSchema } } },
     async (req) => {
-      const { pqrsSurvey } = req.body;
-      if (pqrsSurvey !== null && (getSurveyBySlug(db, pqrsSurvey)?.state ?? 'draft') === 'draft') {
-        throw new ApiError(400, 'Revise la configuración.', {
-          pqrsSurvey: 'Encuesta de satisfacción: elija una encuesta abierta o cerrada (no un borrador).',
-        });
+      // A satisfaction survey the tracker or the chat offers must exist and not be a draft.
+      const fields: Record<string, string> = {};
+      for (const key of ['pqrsSurvey', 'chatSurvey'] as const) {
+        const slug = req.body[key];
+        if (slug != null && (getSurveyBySlug(db, slug)?.state ?? 'draft') === 'draft') {
+          fields[key] = 'Encuesta de satisfacción: elija una encuesta abierta o cerrada (no un borrador).';
+        }
       }
+      if (Object.keys(fields).length > 0) throw new ApiError(400, 'Revise la configuración.', fields);
       db.transaction(() => {
         const changed = saveSettings(db, config, req.body);
         if (changed.length === 0) return;

@@ -47,6 +47,22 @@ export const officeHoursSchema = z
   });
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
+/** The chat settings when admins have saved none (issue 5). */
+export const CHAT_SETTING_DEFAULTS = { chatWaitNoticeMinutes: 3, chatIdleCloseMinutes: 15 } as const;
+
+/** A whole number of minutes in [min, max]; absent or null: `fallback`. */
+function minutes(field: string, min: number, max: number, fallback: number) {
+  const message = `${field}: debe ser un número entero de ${min} a ${max} minutos.`;
+  return z
+    .number({ error: message })
+    .int(message)
+    .min(min, message)
+    .max(max, message)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? fallback);
+}
+
 /** The body of `PUT /api/admin/settings`: the whole set, replacing the previous one. */
 export const settingsInput = z.object(
   {
@@ -91,6 +107,18 @@ export const settingsInput = z.object(
       .nullable()
       .optional()
       .transform((v) => (v ? v : null)),
+    /** Minutes a waiting citizen waits before the chat offers the mailbox (absent: the default). */
+    chatWaitNoticeMinutes: minutes('Aviso de espera del chat', 1, 60, CHAT_SETTING_DEFAULTS.chatWaitNoticeMinutes),
+    /** Minutes without messages after which the server closes an active chat (absent: the default). */
+    chatIdleCloseMinutes: minutes('Cierre por inactividad del chat', 1, 240, CHAT_SETTING_DEFAULTS.chatIdleCloseMinutes),
+    /** The slug of the satisfaction survey the chat offers once after closing; null: none. */
+    chatSurvey: z
+      .string({ error: 'Encuesta del chat: debe ser el identificador de una encuesta, o vacía.' })
+      .trim()
+      .max(80, 'Encuesta del chat: máximo 80 caracteres.')
+      .nullable()
+      .optional()
+      .transform((v) => (v ? v : null)),
   },
   { error: 'Envíe la configuración completa.' },
 );
@@ -105,6 +133,9 @@ export const settingsSchema = z.object({
   officeHours: z.array(z.object({ day: z.number().int(), from: z.string(), to: z.string() })),
   cutoffHour: z.number().int().nullable(),
   pqrsSurvey: z.string().nullable(),
+  chatWaitNoticeMinutes: z.number().int(),
+  chatIdleCloseMinutes: z.number().int(),
+  chatSurvey: z.string().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

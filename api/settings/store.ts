@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { perDb, type Db } from '../db/index.ts';
-import type { OfficeHours, Settings } from './schemas.ts';
+import { CHAT_SETTING_DEFAULTS, type OfficeHours, type Settings } from './schemas.ts';
 
 /** Monday to Friday, 08:00-12:00 and 14:00-18:00 (DOMAIN.md section 6). */
 export const DEFAULT_OFFICE_HOURS: OfficeHours[] = [1, 2, 3, 4, 5].flatMap((day) => [
@@ -23,6 +23,8 @@ export function defaultSettings(config: Config): Settings {
     officeHours: DEFAULT_OFFICE_HOURS,
     cutoffHour: config.cutoffHour ?? null,
     pqrsSurvey: null,
+    ...CHAT_SETTING_DEFAULTS,
+    chatSurvey: null,
   };
 }
 
@@ -35,6 +37,9 @@ const KEYS = Object.keys({
   officeHours: 0,
   cutoffHour: 0,
   pqrsSurvey: 0,
+  chatWaitNoticeMinutes: 0,
+  chatIdleCloseMinutes: 0,
+  chatSurvey: 0,
 } satisfies Record<keyof Settings, 0>) as (keyof Settings)[];
 
 function prepare(db: Db) {

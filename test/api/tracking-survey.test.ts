@@ -76,6 +76,20 @@ describe('settings: pqrsSurvey', () => {
     const res = await app.inject({ method: 'GET', url: '/api/admin/settings', headers: headers() });
     assert.equal(res.json().pqrsSurvey, null);
   });
+
+  test("the chat's survey (chatSurvey) is checked the same way", async () => {
+    const current = (await app.inject({ method: 'GET', url: '/api/admin/settings', headers: headers() })).json() as object;
+    const put = (chatSurvey: string) =>
+      app.inject({ method: 'PUT', url: '/api/admin/settings', headers: headers(), payload: { ...current, chatSurvey } });
+    for (const slug of ['no-existe', 'borrador-pqrsd']) {
+      const res = await put(slug);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(Object.keys(res.json().fields), ['chatSurvey']);
+    }
+    const saved = await put('atencion-pqrsd');
+    assert.equal(saved.statusCode, 200, saved.body);
+    assert.equal(saved.json().chatSurvey, 'atencion-pqrsd');
+  });
 });
 
 describe('tracking: satisfactionSurvey', () => {

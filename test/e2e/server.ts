@@ -35,11 +35,12 @@ export interface RunningServer {
 /**
  * Starts the real server the way `npm start` does after its build (`node --import tsx
  * api/server.ts`), on a fresh data directory unless one is given, and waits for its health check.
+ * `entry` runs another script instead (test/e2e/clock-server.ts: the same server, clock moved).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, entry = 'api/server.ts'): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = env.ECAM_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecam-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ECAM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

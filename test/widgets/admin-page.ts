@@ -4,9 +4,12 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { ChallengeResponse } from '../../api/challenge/routes.ts';
+import type { PqrsCreated } from '../../api/pqrs/schemas.ts';
 import '../../widgets/admin/admin.ts';
 import type { EcamAdmin } from '../../widgets/admin/admin.ts';
 import { ADMIN_PASSWORD, WAIT, json, sendJson, staffLogin, text } from './helpers.ts';
+import { solveChallenge } from '../../widgets/shared/pow.ts';
 
 export { ADMIN_PASSWORD, WAIT, json, text };
 /** Logs in through the API (the browser keeps the cookie); resolves to the CSRF token and user id. */
@@ -23,6 +26,18 @@ export async function apiLogout(): Promise<void> {
 /** A JSON POST as staff, checked against `status`. */
 export function apiPost<T>(csrfToken: string, path: string, body: unknown, status = 200): Promise<T> {
   return sendJson<T>(csrfToken, 'POST', path, body, status);
+}
+
+/** Files a PQRSD as a citizen through `POST /api/pqrs` (JSON), solving the proof of work like the form does. */
+export async function filePqrs(body: Record<string, unknown>): Promise<PqrsCreated> {
+  const c = await json<ChallengeResponse>(await fetch('/api/challenge'));
+  const altcha = c.enabled ? await solveChallenge({ ...c, maxnumber: c.maxnumber ?? 1_000_000 }) : undefined;
+  const res = await fetch('/api/pqrs', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...body, ...(altcha ? { altcha } : {}) }),
+  });
+  return json<PqrsCreated>(res, 201);
 }
 
 // ---- The page ------------------------------------------------------------------------------

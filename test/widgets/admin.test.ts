@@ -146,7 +146,7 @@ describe('<ecam-admin>', () => {
     expect(text(v(el, 'h1'))).to.equal('Bandeja de solicitudes');
     expect(text(el.shadowRoot!.querySelector('header'))).to.contain('Sesión de Administrador (Administrador)');
     const nav = Array.from(el.shadowRoot!.querySelectorAll('nav a'), (a) => text(a));
-    expect(nav).to.deep.equal(['Bandeja', 'Reportes', 'Encuestas', 'Auditoría', 'Ajustes', 'Usuarios', 'Mi cuenta']);
+    expect(nav).to.deep.equal(['Bandeja', 'Chat', 'Buzón', 'Conversaciones', 'Reportes', 'Encuestas', 'Insertar en su sitio', 'Auditoría', 'Datos personales', 'Ajustes', 'Usuarios', 'Mi cuenta']);
     expect(el.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Bandeja');
     expect(document.title).to.equal('Bandeja de solicitudes · Administración · ECAM Participa');
 
@@ -528,7 +528,7 @@ describe('<ecam-admin>', () => {
     await waitUntil(() => text(v(el, '.status')) === 'Se guardaron los ajustes.', 'never saved', WAIT);
     const stored = await json<{ pqrsSurvey: string | null }>(await fetch('/api/admin/settings'));
     expect(stored.pqrsSurvey).to.equal(select.value === '' ? null : select.value);
-    const saved = await json<{ contactEmail: string; contactPhone: string }>(await fetch('/api/settings/public'));
+    const saved = await json<{ contactEmail: string; contactPhone: string }>(await fetch('/api/settings/public', { cache: 'no-store' }));
     expect(saved.contactEmail).to.equal('atencion@ecam.gov.co');
     expect(saved.contactPhone).to.equal('+57 607 649 0000');
 
@@ -590,7 +590,7 @@ describe('<ecam-admin>', () => {
     const page = await openPage('#/usuarios');
     await waitUntil(() => text(page.shadowRoot!.querySelector('main h1')) === 'Sin permiso', 'no refusal', WAIT);
     const nav = Array.from(page.shadowRoot!.querySelectorAll('nav a'), (a) => text(a));
-    expect(nav).to.deep.equal(['Bandeja', 'Reportes', 'Encuestas', 'Mi cuenta']);
+    expect(nav).to.deep.equal(['Bandeja', 'Chat', 'Buzón', 'Conversaciones', 'Reportes', 'Encuestas', 'Insertar en su sitio', 'Mi cuenta']);
     expect(text(page.shadowRoot!.querySelector('header'))).to.contain(`Sesión de ${FUNCIONARIA.name} (Funcionario)`);
     await expect(page).to.be.accessible();
   });

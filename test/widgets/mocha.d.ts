@@ -4,3 +4,5 @@ declare function describe(title: string, fn: (this: unknown) => void): void;
 declare function it(title: string, fn: (this: unknown) => Promise<unknown> | void): void;
 declare function beforeEach(fn: () => Promise<unknown> | void): void;
 declare function afterEach(fn: () => Promise<unknown> | void): void;
+declare function before(fn: () => Promise<unknown> | void): void;
+declare function after(fn: () => Promise<unknown> | void): void;

@@ -139,7 +139,7 @@ describe('<ecam-survey>', () => {
 
     expect(text(q(el, 'h2'))).to.equal('Encuesta de satisfacción del servicio');
     // The hidden "motivo" waits for a "No"; seven questions are shown.
-    expect(all(el, '[part="question"]').map((n) => n.id)).to.deep.equal(
+    expect(all(el, '[part~="question"]').map((n) => n.id)).to.deep.equal(
       ['calificacion', 'recomendacion', 'canal', 'resuelto', 'mejoras', 'atencion', 'comentarios'].map((id) => `q-${id}`),
     );
     expect(text(q(el, '[part="progress"] label'))).to.equal('Ha respondido 0 de 7 preguntas');
@@ -389,7 +389,7 @@ describe('<ecam-survey>', () => {
     const slug = await openSurvey({ questions: ALL_TYPES, resultsPublic: false });
     const page = await newSurvey(slug);
     await choose(page, 'repetiria', 'Sí');
-    expect(all(page, '[part="question"]')).to.have.length(8);
+    expect(all(page, '[part~="question"]')).to.have.length(8);
     expect(q(page, '#q-cual input')).to.not.equal(null);
     await expect(page).to.be.accessible();
     page.remove();
@@ -398,7 +398,7 @@ describe('<ecam-survey>', () => {
     const el = await newSurvey(slug, 'steps');
     const label = () => text(q(el, '[part="progress"] label'));
     expect(label()).to.equal('Pregunta 1 de 7');
-    expect(all(el, '[part="question"]')).to.have.length(1);
+    expect(all(el, '[part~="question"]')).to.have.length(1);
     // Required is checked before moving on.
     submit(el);
     await waitUntil(() => q(el, '#q-curso .error-message'), 'no error', WAIT);

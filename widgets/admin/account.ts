@@ -1,6 +1,5 @@
 import { html, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { PASSWORD_HINT, ROLE_LABELS } from './labels.ts';
 import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 /**
@@ -28,7 +27,7 @@ export class EcamAdminAccount extends AdminView {
         newPassword: String(d.get('newPassword') ?? ''),
       });
       this.form?.reset();
-      this.done = 'Se cambió su contraseña. Las sesiones abiertas en otros navegadores se cerraron.';
+      this.done = this.words.t.passwordChanged;
     } catch (err) {
       this.errors = formErrors(err);
       await this.focusProblem(this.form, this.errors);
@@ -56,24 +55,25 @@ export class EcamAdminAccount extends AdminView {
   }
 
   override render(): TemplateResult {
-    return html`<h1 tabindex="-1">Mi cuenta</h1>
+    const t = this.words.t;
+    return html`<h1 tabindex="-1">${t.account}</h1>
       <dl>
-        <dt>Usuario</dt>
+        <dt>${t.username}</dt>
         <dd>${this.user.username}</dd>
-        <dt>Nombre</dt>
+        <dt>${t.name}</dt>
         <dd>${this.user.name}</dd>
-        <dt>Rol</dt>
-        <dd>${ROLE_LABELS[this.user.role]}</dd>
+        <dt>${t.roleLabel}</dt>
+        <dd>${t.role(this.user.role)}</dd>
       </dl>
-      <h2 id="h-password">Cambiar mi contraseña</h2>
+      <h2 id="h-password">${t.changePassword}</h2>
       <div class="status" role="status">${this.done}</div>
       <form novalidate aria-labelledby="h-password" @submit=${this.handleSubmit}>
         ${formAlert(this.errors.alert)}
         <input type="text" name="username" autocomplete="username" value=${this.user.username} hidden />
-        ${this.password('currentPassword', 'Contraseña actual', 'current-password')}
-        ${this.password('newPassword', 'Contraseña nueva', 'new-password', PASSWORD_HINT)}
+        ${this.password('currentPassword', t.currentPassword, 'current-password')}
+        ${this.password('newPassword', t.newPassword, 'new-password', t.passwordHint)}
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy}>Cambiar contraseña</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${t.changePasswordButton}</button>
         </div>
       </form>`;
   }

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { dark } from '../shared/styles.ts';
 
 /**
  * Styles shared by every view of the staff page, on top of the widgets' tokens. Contrast on
@@ -9,7 +10,18 @@ export const adminStyles = css`
     --ecam-light-green: #068460;
     --ecam-light-amber: #f5b700;
     --ecam-light-red: #a80521;
+    /* The page behind the views, table rules and internal notes (staff page only). */
+    --ecam-page: #f6f8f9;
+    --ecam-rule: #d0d0d0;
+    --ecam-note-surface: #fff8e1;
+    --ecam-note-border: #6b4c00;
   }
+  ${dark(css`
+    --ecam-page: #0d1116;
+    --ecam-rule: #3d4653;
+    --ecam-note-surface: #2b2414;
+    --ecam-note-border: #e0b44c;
+  `)}
   h1,
   h2,
   h3 {
@@ -167,6 +179,18 @@ export const adminStyles = css`
     border-collapse: collapse;
     margin: 0.5rem 0 1rem;
   }
+  /* On a phone or at 200 % zoom a wide table scrolls inside itself, never the page (WCAG 1.4.10
+     lets data tables keep their two dimensions); tables with nothing focusable inside carry
+     tabindex="0" so the keyboard can scroll them too. */
+  @media (max-width: 60rem) {
+    table {
+      display: block;
+      /* Also the containing block of visually hidden text in its cells, which would else stick out. */
+      position: relative;
+      max-width: 100%;
+      overflow-x: auto;
+    }
+  }
   caption {
     text-align: left;
     font-weight: 600;
@@ -176,7 +200,7 @@ export const adminStyles = css`
   th,
   td {
     padding: 0.5rem;
-    border-bottom: 1px solid #d0d0d0;
+    border-bottom: 1px solid var(--ecam-rule);
     text-align: left;
     vertical-align: top;
   }
@@ -247,6 +271,7 @@ export const adminStyles = css`
   }
   .pager ul {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.75rem;
     list-style: none;
     margin: 0;
@@ -262,12 +287,12 @@ export const adminStyles = css`
   }
   .panel {
     padding: 1rem;
-    border: 1px solid #d0d0d0;
+    border: 1px solid var(--ecam-rule);
     border-radius: var(--ecam-radius);
     margin-bottom: 1rem;
   }
   .note {
-    border-left: 4px solid #6b4c00;
-    background: #fff8e1;
+    border-left: 4px solid var(--ecam-note-border);
+    background: var(--ecam-note-surface);
   }
 `;

@@ -2,14 +2,16 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../api/admin/schemas.ts';
 import { apiBase } from '../shared/api.ts';
+import { I18nController, type Lang } from '../shared/i18n.ts';
 import { tokens } from '../shared/styles.ts';
 import { adminStyles } from './admin.styles.ts';
 import { AdminApi } from './api.ts';
-import { ROLE_LABELS } from './labels.ts';
+import { messages, type NavView } from './messages.ts';
 import { errorMessage } from './view.ts';
 import type { AdminView } from './view.ts';
 import './account.ts';
 import './audit.ts';
+import './privacy.ts';
 import './inbox.ts';
 import './login.ts';
 import type { EcamAdminLoginEvent } from './login.ts';
@@ -17,16 +19,23 @@ import './request.ts';
 import './settings.ts';
 import './users.ts';
 
-type ViewName =
+export type ViewName =
   | 'bandeja'
   | 'solicitud'
   | 'reportes'
   | 'encuestas'
   | 'encuesta'
   | 'auditoria'
+  | 'datos'
   | 'ajustes'
   | 'usuarios'
-  | 'cuenta';
+  | 'cuenta'
+  | 'chat'
+  | 'conversaciones'
+  | 'respuestas'
+  | 'calificaciones'
+  | 'buzon'
+  | 'insertar';
 
 /** The pages of one survey: `#/encuesta/12/editar`, `#/encuesta/12/vista-previa`, `#/encuesta/12/resultados`. */
 const SURVEY_PAGES = {
@@ -34,7 +43,7 @@ const SURVEY_PAGES = {
   'vista-previa': 'Vista previa de la encuesta',
   resultados: 'Resultados de la encuesta',
 } as const;
-type SurveyPage = keyof typeof SURVEY_PAGES;
+export type SurveyPage = keyof typeof SURVEY_PAGES;
 
 /** `12/editar` as the survey's id and page, or null. */
 export function parseSurveyArg(arg: string): { id: number; page: SurveyPage } | null {
@@ -53,11 +62,16 @@ interface Route {
 }
 
 /** The sections in the navigation, in order; `admin` ones are hidden from funcionarios. */
-const SECTIONS: { view: ViewName; label: string; admin?: boolean }[] = [
+const SECTIONS: { view: NavView; label: string; admin?: boolean }[] = [
   { view: 'bandeja', label: 'Bandeja' },
+  { view: 'chat', label: 'Chat' },
+  { view: 'buzon', label: 'Buzón' },
+  { view: 'conversaciones', label: 'Conversaciones' },
   { view: 'reportes', label: 'Reportes' },
   { view: 'encuestas', label: 'Encuestas' },
+  { view: 'insertar', label: 'Insertar en su sitio' },
   { view: 'auditoria', label: 'Auditoría', admin: true },
+  { view: 'datos', label: 'Datos personales', admin: true },
   { view: 'ajustes', label: 'Ajustes', admin: true },
   { view: 'usuarios', label: 'Usuarios', admin: true },
   { view: 'cuenta', label: 'Mi cuenta' },
@@ -70,12 +84,40 @@ const TITLES: Record<ViewName, string> = {
   encuestas: 'Encuestas',
   encuesta: 'Encuesta',
   auditoria: 'Registro de auditoría',
+  datos: 'Datos personales',
   ajustes: 'Ajustes',
   usuarios: 'Usuarios',
   cuenta: 'Mi cuenta',
+  chat: 'Chat con la ciudadanía',
+  conversaciones: 'Conversaciones del chat',
+  respuestas: 'Respuestas predefinidas',
+  calificaciones: 'Calificaciones del chat',
+  buzon: 'Buzón de contacto',
+  insertar: 'Insertar en su sitio',
+};
+
+/** The chat and mailbox views, each fetched the first time it is opened. */
+const CHAT_CHUNKS: Partial<Record<ViewName, () => Promise<unknown>>> = {
+  chat: () => import('./chat.ts'),
+  conversaciones: () => import('./chat-transcripts.ts'),
+  respuestas: () => import('./chat-canned.ts'),
+  calificaciones: () => import('./chat-ratings.ts'),
+  buzon: () => import('./mailbox.ts'),
 };
 
 const DEFAULT_HASH = '#/bandeja';
+
+/** Where the staff page remembers the language chosen with its switch. */
+const LANG_KEY = 'ecam-admin-lang';
+
+function savedLang(): Lang | undefined {
+  try {
+    const lang = localStorage.getItem(LANG_KEY);
+    return lang === 'es' || lang === 'en' ? lang : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The route of a location hash, or null for anything else. */
 export function parseRoute(hash: string): Route | null {
@@ -107,7 +149,8 @@ export class EcamAdmin extends LitElement {
     css`
       :host {
         min-height: 100vh;
-        background: #f6f8f9;
+        /* Important, as the tokens paint every widget's host with --ecam-surface. */
+        background-color: var(--ecam-page) !important;
       }
       .bar {
         display: flex;
@@ -116,7 +159,7 @@ export class EcamAdmin extends LitElement {
         align-items: center;
         padding: 0.5rem 1rem;
         background: var(--ecam-heading);
-        color: #fff;
+        color: var(--ecam-surface);
       }
       .bar p {
         margin: 0;
@@ -125,17 +168,25 @@ export class EcamAdmin extends LitElement {
         font-weight: 700;
         margin-right: auto !important;
       }
+      .lang {
+        display: flex;
+        gap: 0.25rem;
+      }
+      .lang button[aria-pressed='true'] {
+        background: var(--ecam-surface);
+        color: var(--ecam-heading);
+      }
       .bar button {
-        border-color: #fff;
+        border-color: var(--ecam-surface);
         background: transparent;
-        color: #fff;
+        color: var(--ecam-surface);
       }
       .bar :focus-visible {
-        box-shadow: 0 0 0 3px var(--ecam-heading), 0 0 0 6px #fff;
+        box-shadow: 0 0 0 3px var(--ecam-heading), 0 0 0 6px var(--ecam-surface);
       }
       nav {
-        background: #fff;
-        border-bottom: 1px solid #d0d0d0;
+        background: var(--ecam-surface);
+        border-bottom: 1px solid var(--ecam-rule);
       }
       nav ul {
         display: flex;
@@ -159,7 +210,7 @@ export class EcamAdmin extends LitElement {
         max-width: 80rem;
         margin: 0 auto;
         padding: 1rem;
-        background: #fff;
+        background: var(--ecam-surface);
       }
       .skip {
         position: absolute;
@@ -169,11 +220,13 @@ export class EcamAdmin extends LitElement {
         left: 1rem;
         top: 0.5rem;
         z-index: 1;
-        background: #fff;
+        background: var(--ecam-surface);
         color: var(--ecam-primary);
       }
     `,
   ];
+
+  private i18n = new I18nController(this, messages);
 
   /** Undefined while the session is being checked; null when nobody is signed in. */
   @state() private session?: SessionInfo | null;
@@ -192,6 +245,9 @@ export class EcamAdmin extends LitElement {
   private focusPending = false;
 
   override connectedCallback(): void {
+    // The language chosen last time, before the first render (the page itself says Spanish).
+    const lang = savedLang();
+    if (lang) document.documentElement.lang = lang;
     super.connectedCallback();
     this.api ??= new AdminApi(apiBase(this.apiBase), () => this.sessionLost());
     window.addEventListener('hashchange', this.handleHashChange);
@@ -211,6 +267,8 @@ export class EcamAdmin extends LitElement {
       else if (r.view === 'encuesta' && parseSurveyArg(r.arg)?.page === 'resultados') {
         this.loadChunk('survey-results', () => import('./surveys-results.ts'));
       } else if (r.view === 'encuestas' || r.view === 'encuesta') this.loadChunk('surveys', () => import('./surveys.ts'));
+      else if (CHAT_CHUNKS[r.view]) this.loadChunk(r.view, CHAT_CHUNKS[r.view]!);
+      else if (r.view === 'insertar') this.loadChunk('embed', () => import('./embed.ts'));
     }
   }
 
@@ -247,7 +305,7 @@ export class EcamAdmin extends LitElement {
   private sessionLost(): void {
     if (!this.session) return;
     this.session = null;
-    this.notice = 'Su sesión terminó (por inactividad o porque se cerró). Inicie sesión de nuevo; volverá a esta misma página.';
+    this.notice = this.i18n.t.sessionEnded;
     this.focusPending = true;
   }
 
@@ -282,7 +340,7 @@ export class EcamAdmin extends LitElement {
       // Whatever the server says, this page forgets the session; the cookie dies with it or on expiry.
     }
     this.session = null;
-    this.notice = 'Cerró la sesión.';
+    this.notice = this.i18n.t.loggedOut;
     this.focusPending = true;
   }
 
@@ -303,26 +361,38 @@ export class EcamAdmin extends LitElement {
     void this.focusHeading();
   }
 
+  /** The switch in the header: the whole page (every view) follows `<html lang>`, remembered here. */
+  private handleLang(lang: Lang): void {
+    document.documentElement.lang = lang;
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // Storage disabled: the choice lasts until the page is reloaded.
+    }
+  }
+
   private updateTitle(): void {
     const r = this.route;
+    const t = this.i18n.t;
     const survey = r.view === 'encuesta' ? parseSurveyArg(r.arg) : null;
     const page = !this.session
-      ? 'Ingreso'
+      ? t.signIn
       : r.view === 'solicitud'
-        ? `Solicitud ${r.arg}`
+        ? t.request(r.arg)
         : survey
-          ? SURVEY_PAGES[survey.page]
-          : TITLES[r.view];
-    document.title = `${page} · Administración · ECAM Participa`;
+          ? t.title(survey.page, SURVEY_PAGES[survey.page])
+          : t.title(r.view, TITLES[r.view]);
+    document.title = t.pageTitle(page);
   }
 
   private renderView(user: SessionInfo['user']): TemplateResult {
     const r = this.route;
     const section = SECTIONS.find((s) => s.view === r.view);
     if (section?.admin && user.role !== 'admin') {
+      const t = this.i18n.t;
       return html`<div>
-        <h1 tabindex="-1">Sin permiso</h1>
-        <p>Esta sección es solo para administradores. <a href=${DEFAULT_HASH}>Ir a la bandeja</a>.</p>
+        <h1 tabindex="-1">${t.noPermission}</h1>
+        <p>${t.adminsOnly} <a href=${DEFAULT_HASH}>${t.toInbox}</a>.</p>
       </div>`;
     }
     switch (r.view) {
@@ -349,23 +419,43 @@ export class EcamAdmin extends LitElement {
       }
       case 'auditoria':
         return html`<ecam-admin-audit .api=${this.api} .user=${user}></ecam-admin-audit>`;
+      case 'datos':
+        return html`<ecam-admin-privacy .api=${this.api} .user=${user}></ecam-admin-privacy>`;
       case 'ajustes':
         return html`<ecam-admin-settings .api=${this.api} .user=${user}></ecam-admin-settings>`;
       case 'usuarios':
         return html`<ecam-admin-users .api=${this.api} .user=${user}></ecam-admin-users>`;
       case 'cuenta':
         return html`<ecam-admin-account .api=${this.api} .user=${user}></ecam-admin-account>`;
+      case 'chat':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-chat .api=${this.api} .user=${user}></ecam-admin-chat>`;
+      case 'conversaciones':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-chat-transcripts .api=${this.api} .user=${user} .params=${r.params} .conversationId=${Number(r.arg) || 0}></ecam-admin-chat-transcripts>`;
+      case 'respuestas':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-chat-canned .api=${this.api} .user=${user}></ecam-admin-chat-canned>`;
+      case 'calificaciones':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-chat-ratings .api=${this.api} .user=${user}></ecam-admin-chat-ratings>`;
+      case 'buzon':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-mailbox .api=${this.api} .user=${user} .params=${r.params} .messageId=${Number(r.arg) || 0}></ecam-admin-mailbox>`;
+      case 'insertar':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-embed .api=${this.api} .user=${user}></ecam-admin-embed>`;
     }
   }
 
   private renderNav(user: SessionInfo['user']): TemplateResult {
     const v = this.route.view;
-    const current = v === 'solicitud' ? 'bandeja' : v === 'encuesta' ? 'encuestas' : v;
-    return html`<nav aria-label="Secciones de la administración">
+    const current = v === 'solicitud' ? 'bandeja' : v === 'encuesta' ? 'encuestas' : v === 'respuestas' || v === 'calificaciones' ? 'chat' : v;
+    return html`<nav aria-label=${this.i18n.t.navLabel}>
       <ul>
         ${SECTIONS.filter((s) => !s.admin || user.role === 'admin').map(
           (s) => html`<li>
-            <a href="#/${s.view}" aria-current=${s.view === current ? 'page' : nothing}>${s.label}</a>
+            <a href="#/${s.view}" aria-current=${s.view === current ? 'page' : nothing}>${this.i18n.t.section(s.view, s.label)}</a>
           </li>`,
         )}
       </ul>
@@ -374,13 +464,21 @@ export class EcamAdmin extends LitElement {
 
   override render(): TemplateResult {
     const s = this.session;
-    return html`<button type="button" class="skip" @click=${this.handleSkip}>Saltar al contenido</button>
+    const { t, lang } = this.i18n;
+    return html`<button type="button" class="skip" @click=${this.handleSkip}>${t.skip}</button>
       <header class="bar">
-        <p class="brand">ECAM Participa · Administración</p>
+        <p class="brand">${t.brand}</p>
         ${s
-          ? html`<p>Sesión de <strong>${s.user.name}</strong> (${ROLE_LABELS[s.user.role]})</p>
-              <button type="button" @click=${this.handleLogout}>Cerrar sesión</button>`
+          ? html`<p>${t.sessionOf} <strong>${s.user.name}</strong> (${t.role(s.user.role)})</p>
+              <button type="button" @click=${this.handleLogout}>${t.logout}</button>`
           : nothing}
+        <div class="lang" role="group" aria-label=${t.language}>
+          ${(['es', 'en'] as const).map(
+            (l) => html`<button type="button" lang=${l} aria-pressed=${l === lang ? 'true' : 'false'} @click=${() => this.handleLang(l)}>
+              ${l === 'es' ? 'Español' : 'English'}
+            </button>`,
+          )}
+        </div>
       </header>
       ${s ? this.renderNav(s.user) : nothing}
       <main id="contenido">
@@ -389,11 +487,11 @@ export class EcamAdmin extends LitElement {
           : s === null
             ? html`<ecam-admin-login .api=${this.api} .notice=${this.notice} @ecam-admin-login=${this.handleLogin}></ecam-admin-login>`
             : html`<div>
-                <h1 tabindex="-1">Administración</h1>
+                <h1 tabindex="-1">${t.admin}</h1>
                 <div class="alert" role="alert">${this.startError}</div>
                 ${this.startError
-                  ? html`<button type="button" @click=${this.checkSession}>Intentar de nuevo</button>`
-                  : html`<p role="status">Cargando…</p>`}
+                  ? html`<button type="button" @click=${this.checkSession}>${t.retry}</button>`
+                  : html`<p role="status">${t.loading}</p>`}
               </div>`}
       </main>`;
   }

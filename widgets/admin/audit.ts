@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { AuditEntryWire } from '../../api/admin/schemas.ts';
 import { formatDateTime } from '../shared/format.ts';
-import { AUDIT_ACTIONS } from './labels.ts';
+import { AUDIT_ACTION_CODES } from './messages.ts';
 import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 interface AuditPage {
@@ -76,6 +76,7 @@ export class EcamAdminAudit extends AdminView {
 
   private renderFilters(): TemplateResult {
     const f = this.errors.fields;
+    const t = this.words.t;
     const date = (name: 'from' | 'to', label: string) => {
       const id = `audit-${name}`;
       return html`<div class="field">
@@ -91,53 +92,54 @@ export class EcamAdminAudit extends AdminView {
         />
       </div>`;
     };
-    return html`<form class="filters" role="search" aria-label="Filtrar el registro" novalidate @submit=${this.handleSubmit}>
-      ${formAlert(this.errors.alert)} ${date('from', 'Desde')} ${date('to', 'Hasta')}
+    return html`<form class="filters" role="search" aria-label=${t.auditFilters} novalidate @submit=${this.handleSubmit}>
+      ${formAlert(this.errors.alert)} ${date('from', t.from)} ${date('to', t.to)}
       <div class="field">
-        <label for="audit-staff">Usuario</label>
+        <label for="audit-staff">${t.username}</label>
         ${fieldError('audit-staff', f.staff)}
         <input id="audit-staff" name="staff" maxlength="100" autocomplete="off" .value=${this.filters.staff} />
       </div>
       <div class="field">
-        <label for="audit-action">Acción</label>
+        <label for="audit-action">${t.action}</label>
         <select id="audit-action" name="action">
-          <option value="">Todas</option>
-          ${Object.entries(AUDIT_ACTIONS).map(
-            ([value, label]) => html`<option value=${value} ?selected=${this.filters.action === value}>${label}</option>`,
+          <option value="">${t.all}</option>
+          ${AUDIT_ACTION_CODES.map(
+            (value) => html`<option value=${value} ?selected=${this.filters.action === value}>${t.auditAction(value)}</option>`,
           )}
         </select>
       </div>
       <div class="actions">
-        <button type="submit" class="primary">Filtrar</button>
-        <button type="button" @click=${this.handleReset}>Quitar filtros</button>
+        <button type="submit" class="primary">${t.filter}</button>
+        <button type="button" @click=${this.handleReset}>${t.clearFilters}</button>
       </div>
     </form>`;
   }
 
   private renderTable(r: AuditPage): TemplateResult {
-    if (!r.items.length) return html`<p>No hay registros con estos filtros.</p>`;
+    const { t, lang } = this.words;
+    if (!r.items.length) return html`<p>${t.noAudit}</p>`;
     const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
-    return html`<div class="table-wrap" role="region" aria-label="Tabla del registro de auditoría" tabindex="0">
-        <table>
+    return html`<div class="table-wrap" role="region" aria-label=${t.auditTable} tabindex="0">
+        <table tabindex="0">
           <caption>
-            Registro de auditoría, lo más reciente primero
+            ${t.auditCaption}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Fecha y hora</th>
-              <th scope="col">Usuario</th>
-              <th scope="col">Acción</th>
-              <th scope="col">Sobre</th>
-              <th scope="col">Desde (IP)</th>
-              <th scope="col">Detalles</th>
+              <th scope="col">${t.dateTime}</th>
+              <th scope="col">${t.username}</th>
+              <th scope="col">${t.action}</th>
+              <th scope="col">${t.about}</th>
+              <th scope="col">${t.fromIp}</th>
+              <th scope="col">${t.details}</th>
             </tr>
           </thead>
           <tbody>
             ${r.items.map(
               (e) => html`<tr>
-                <td>${formatDateTime(e.at)}</td>
+                <td>${formatDateTime(e.at, lang)}</td>
                 <td>${e.username}</td>
-                <td>${AUDIT_ACTIONS[e.action] ?? e.action}</td>
+                <td>${t.auditAction(e.action)}</td>
                 <td>${e.target ?? ''}</td>
                 <td>${e.ip}</td>
                 <td class="text">${detailsText(e.details)}</td>
@@ -147,11 +149,11 @@ export class EcamAdminAudit extends AdminView {
         </table>
       </div>
       ${pages > 1
-        ? html`<nav class="pager" aria-label="Páginas del registro">
-            <p>Página ${r.page} de ${pages}</p>
+        ? html`<nav class="pager" aria-label=${t.auditPages}>
+            <p>${t.pageOf(r.page, pages)}</p>
             <ul>
-              ${r.page > 1 ? html`<li><button type="button" @click=${() => this.load(r.page - 1)}>Página anterior</button></li>` : nothing}
-              ${r.page < pages ? html`<li><button type="button" @click=${() => this.load(r.page + 1)}>Página siguiente</button></li>` : nothing}
+              ${r.page > 1 ? html`<li><button type="button" @click=${() => this.load(r.page - 1)}>${t.previousPage}</button></li>` : nothing}
+              ${r.page < pages ? html`<li><button type="button" @click=${() => this.load(r.page + 1)}>${t.nextPage}</button></li>` : nothing}
             </ul>
           </nav>`
         : nothing}`;
@@ -159,11 +161,12 @@ export class EcamAdminAudit extends AdminView {
 
   override render(): TemplateResult {
     const n = this.result?.total ?? 0;
-    return html`<h1 tabindex="-1">Registro de auditoría</h1>
-      <p>Cada acción del personal y cada intento de ingreso: quién, qué, cuándo y desde dónde.</p>
+    const t = this.words.t;
+    return html`<h1 tabindex="-1">${t.auditTitle}</h1>
+      <p>${t.auditIntro}</p>
       ${this.renderFilters()}
       <p role="status" aria-live="polite">
-        ${this.loading ? 'Cargando el registro…' : this.result ? (n === 1 ? '1 registro.' : `${n} registros.`) : ''}
+        ${this.loading ? t.loadingAudit : this.result ? t.auditCount(n) : ''}
       </p>
       ${this.result ? this.renderTable(this.result) : nothing}`;
   }

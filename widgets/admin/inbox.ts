@@ -4,7 +4,9 @@ import { PQRS_TYPES, type PqrsType } from '../../api/pqrs/catalog.ts';
 import { PQRS_STATES, type PqrsState } from '../../api/pqrs/states.ts';
 import type { Inbox } from '../../api/pqrs/workflow-schemas.ts';
 import { formatDate } from '../shared/format.ts';
+import { I18nController } from '../shared/i18n.ts';
 import { lightLabel } from './labels.ts';
+import { pqrsMessages } from './messages-pqrs.ts';
 import { AdminView, errorMessage } from './view.ts';
 
 /** States whose request still waits for an answer. */
@@ -59,6 +61,8 @@ function inboxHref(f: Filters): string {
  * @summary Bandeja de solicitudes del personal.
  */
 export class EcamAdminInbox extends AdminView {
+  private i18n = new I18nController(this, pqrsMessages);
+
   @query('form') private form?: HTMLFormElement;
 
   @state() private inbox?: Inbox;
@@ -126,70 +130,72 @@ export class EcamAdminInbox extends AdminView {
   }
 
   private renderFilters(f: Filters): TemplateResult {
-    return html`<form class="filters" role="search" aria-label="Filtrar solicitudes" @submit=${this.handleSubmit}>
+    const t = this.i18n.t;
+    return html`<form class="filters" role="search" aria-label=${t.filters} @submit=${this.handleSubmit}>
       <div class="field">
-        <label for="f-tipo">Tipo</label>
+        <label for="f-tipo">${t.kindOfRequest}</label>
         <select id="f-tipo" name="tipo">
-          <option value="">Todos los tipos</option>
+          <option value="">${t.allTypes}</option>
           ${(Object.keys(PQRS_TYPES) as PqrsType[]).map(
-            (t) => html`<option value=${t} ?selected=${f.tipo === t}>${PQRS_TYPES[t].label}</option>`,
+            (type) => html`<option value=${type} ?selected=${f.tipo === type}>${t.type(type)}</option>`,
           )}
         </select>
       </div>
       <div class="field">
-        <label for="f-estado">Estado</label>
+        <label for="f-estado">${t.stateLabel}</label>
         <select id="f-estado" name="estado">
-          <option value="">Todos los estados</option>
-          <option value="abiertas" ?selected=${f.estado === 'abiertas'}>Abiertas (sin respuesta)</option>
+          <option value="">${t.allStates}</option>
+          <option value="abiertas" ?selected=${f.estado === 'abiertas'}>${t.openStates}</option>
           ${(Object.keys(PQRS_STATES) as PqrsState[]).map(
-            (s) => html`<option value=${s} ?selected=${f.estado === s}>${PQRS_STATES[s].label}</option>`,
+            (s) => html`<option value=${s} ?selected=${f.estado === s}>${t.state(s)}</option>`,
           )}
         </select>
       </div>
       <div class="field">
-        <label for="f-responsable">Responsable</label>
+        <label for="f-responsable">${t.assignee}</label>
         <select id="f-responsable" name="responsable">
-          <option value="">Todos</option>
-          <option value="me" ?selected=${f.responsable === 'me'}>Mías</option>
-          <option value="none" ?selected=${f.responsable === 'none'}>Sin asignar</option>
+          <option value="">${t.everyone}</option>
+          <option value="me" ?selected=${f.responsable === 'me'}>${t.mine}</option>
+          <option value="none" ?selected=${f.responsable === 'none'}>${t.unassigned}</option>
           ${this.assignees.map(
             (a) => html`<option value=${String(a.id)} ?selected=${f.responsable === String(a.id)}>${a.name} (${a.username})</option>`,
           )}
         </select>
       </div>
       <div class="field">
-        <label for="f-q">Buscar</label>
+        <label for="f-q">${t.search}</label>
         <input id="f-q" name="q" type="search" maxlength="100" .value=${f.q} aria-describedby="f-q-hint" />
-        <span class="hint" id="f-q-hint">Radicado, asunto o nombre del solicitante.</span>
+        <span class="hint" id="f-q-hint">${t.searchHint}</span>
       </div>
       <div class="check">
         <input id="f-vencidas" name="vencidas" type="checkbox" value="1" .checked=${f.vencidas} />
-        <label for="f-vencidas">Solo vencidas</label>
+        <label for="f-vencidas">${t.overdueOnly}</label>
       </div>
       <div class="actions">
-        <button type="submit" class="primary">Filtrar</button>
-        <a class="button" href="#/bandeja">Quitar filtros</a>
+        <button type="submit" class="primary">${this.words.t.filter}</button>
+        <a class="button" href="#/bandeja">${this.words.t.clearFilters}</a>
       </div>
     </form>`;
   }
 
   private renderTable(inbox: Inbox): TemplateResult {
-    if (!inbox.items.length) return html`<p>No hay solicitudes con estos filtros.</p>`;
-    return html`<div class="table-wrap" role="region" aria-label="Tabla de solicitudes" tabindex="0">
+    const { t, lang } = this.i18n;
+    if (!inbox.items.length) return html`<p>${t.noRequests}</p>`;
+    return html`<div class="table-wrap" role="region" aria-label=${t.requestsTable} tabindex="0">
       <table>
         <caption>
-          Solicitudes, la fecha límite más próxima primero
+          ${t.requestsCaption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Radicado</th>
-            <th scope="col">Asunto</th>
-            <th scope="col">Solicitante</th>
-            <th scope="col">Tipo</th>
-            <th scope="col">Estado</th>
-            <th scope="col">Responsable</th>
-            <th scope="col">Fecha límite</th>
-            <th scope="col">Plazo</th>
+            <th scope="col">${t.radicado}</th>
+            <th scope="col">${t.subject}</th>
+            <th scope="col">${t.requester}</th>
+            <th scope="col">${t.kindOfRequest}</th>
+            <th scope="col">${t.stateLabel}</th>
+            <th scope="col">${t.assignee}</th>
+            <th scope="col">${t.dueDate}</th>
+            <th scope="col">${t.term}</th>
           </tr>
         </thead>
         <tbody>
@@ -198,15 +204,15 @@ export class EcamAdminInbox extends AdminView {
             return html`<tr>
               <th scope="row"><a href="#/solicitud/${r.radicado}">${r.radicado}</a></th>
               <td class="text">${r.subject}</td>
-              <td>${r.requesterName ?? html`<em>Anónimo</em>`}</td>
-              <td>${r.typeLabel}</td>
+              <td>${r.requesterName ?? html`<em>${t.anonymous}</em>`}</td>
+              <td>${t.type(r.type)}</td>
               <td>
-                ${r.stateLabel}${r.completionExpired
-                  ? html`<br /><span class="hint">Venció el plazo para completar</span>`
+                ${t.state(r.state)}${r.completionExpired
+                  ? html`<br /><span class="hint">${t.completionExpired}</span>`
                   : nothing}
               </td>
-              <td>${r.assignee ? r.assignee.name : html`<em>Sin asignar</em>`}</td>
-              <td>${formatDate(r.dueDate)}</td>
+              <td>${r.assignee ? r.assignee.name : html`<em>${t.unassigned}</em>`}</td>
+              <td>${formatDate(r.dueDate, lang)}</td>
               <td>
                 <span class="light light-${l.light}">${l.word}</span><br />
                 <span class="hint">${l.detail}</span>
@@ -221,25 +227,26 @@ export class EcamAdminInbox extends AdminView {
   private renderPager(inbox: Inbox, f: Filters): TemplateResult | typeof nothing {
     const pages = Math.max(1, Math.ceil(inbox.total / inbox.pageSize));
     if (pages <= 1) return nothing;
-    return html`<nav class="pager" aria-label="Páginas de la bandeja">
-      <p>Página ${inbox.page} de ${pages}</p>
+    const t = this.words.t;
+    return html`<nav class="pager" aria-label=${this.i18n.t.inboxPages}>
+      <p>${t.pageOf(inbox.page, pages)}</p>
       <ul>
-        ${inbox.page > 1 ? html`<li><a href=${inboxHref({ ...f, pagina: inbox.page - 1 })}>Página anterior</a></li>` : nothing}
-        ${inbox.page < pages ? html`<li><a href=${inboxHref({ ...f, pagina: inbox.page + 1 })}>Página siguiente</a></li>` : nothing}
+        ${inbox.page > 1 ? html`<li><a href=${inboxHref({ ...f, pagina: inbox.page - 1 })}>${t.previousPage}</a></li>` : nothing}
+        ${inbox.page < pages ? html`<li><a href=${inboxHref({ ...f, pagina: inbox.page + 1 })}>${t.nextPage}</a></li>` : nothing}
       </ul>
     </nav>`;
   }
 
   private summary(): string {
-    if (this.loading) return 'Cargando solicitudes…';
+    if (this.loading) return this.i18n.t.loadingRequests;
     if (!this.inbox) return '';
     const n = this.inbox.total;
-    return n === 1 ? '1 solicitud encontrada.' : `${n} solicitudes encontradas.`;
+    return this.i18n.t.found(n);
   }
 
   override render(): TemplateResult {
     const f = parseFilters(this.params);
-    return html`<h1 tabindex="-1">Bandeja de solicitudes</h1>
+    return html`<h1 tabindex="-1">${this.i18n.t.inboxTitle}</h1>
       ${this.renderFilters(f)}
       <p role="status" aria-live="polite">${this.summary()}</p>
       <div class="alert" role="alert">${this.error}</div>

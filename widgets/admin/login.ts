@@ -37,10 +37,11 @@ export class EcamAdminLogin extends AdminView {
     const username = String(data.get('username') ?? '').trim();
     const password = String(data.get('password') ?? '');
     const fields: Record<string, string> = {};
-    if (!username) fields.username = 'Usuario: es obligatorio.';
-    if (!password) fields.password = 'Contraseña: es obligatoria.';
+    const t = this.words.t;
+    if (!username) fields.username = t.usernameRequired;
+    if (!password) fields.password = t.passwordRequired;
     if (Object.keys(fields).length) {
-      this.errors = { alert: 'Escriba el usuario y la contraseña.', fields };
+      this.errors = { alert: t.bothRequired, fields };
       return this.focusProblem(this.form, this.errors);
     }
     this.busy = true;
@@ -64,13 +65,14 @@ export class EcamAdminLogin extends AdminView {
 
   override render(): TemplateResult {
     const f = this.errors.fields;
-    return html`<h1 tabindex="-1">Ingreso del personal</h1>
-      <p>Administración de solicitudes de ECAM Participa. Ingrese con su usuario de la entidad.</p>
+    const t = this.words.t;
+    return html`<h1 tabindex="-1">${t.loginTitle}</h1>
+      <p>${t.loginIntro}</p>
       <p class="status" role="status">${this.notice}</p>
-      <form novalidate aria-label="Ingreso" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
+      <form novalidate aria-label=${t.loginForm} aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleSubmit}>
         ${formAlert(this.errors.alert)}
         <div class="field">
-          <label for="login-username">Usuario</label>
+          <label for="login-username">${t.username}</label>
           ${fieldError('login-username', f.username)}
           <input
             id="login-username"
@@ -85,7 +87,7 @@ export class EcamAdminLogin extends AdminView {
           />
         </div>
         <div class="field">
-          <label for="login-password">Contraseña</label>
+          <label for="login-password">${t.password}</label>
           ${fieldError('login-password', f.password)}
           <input
             id="login-password"
@@ -99,7 +101,7 @@ export class EcamAdminLogin extends AdminView {
           />
         </div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? 'Ingresando…' : 'Ingresar'}</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.signingIn : t.signInButton}</button>
         </div>
       </form>`;
   }

@@ -2,17 +2,14 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { PqrsReport, ReportRow } from '../../api/reports/schemas.ts';
 import { bogotaDate, formatDate, formatDateTime } from '../shared/format.ts';
-import { CHART_TEXT, drawBarChart, type Chart } from './chart.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { drawBarChart, type Chart } from './chart.ts';
+import { pqrsMessages, type Period, type ReportColumn } from './messages-pqrs.ts';
 import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
-type PeriodKind = 'trimestre' | 'semestre' | 'anio' | 'personalizado';
+type PeriodKind = Period;
 
-const PERIODS: [PeriodKind, string][] = [
-  ['trimestre', 'Este trimestre'],
-  ['semestre', 'Este semestre'],
-  ['anio', 'Este año'],
-  ['personalizado', 'Otro periodo'],
-];
+const PERIODS: PeriodKind[] = ['trimestre', 'semestre', 'anio', 'personalizado'];
 
 /** The first and last day of the quarter, semester or year that contains `today` (Bogotá). */
 export function periodOf(kind: Exclude<PeriodKind, 'personalizado'>, today: string): { from: string; to: string } {
@@ -25,31 +22,29 @@ export function periodOf(kind: Exclude<PeriodKind, 'personalizado'>, today: stri
   return { from: `${y}-${pad(first)}-01`, to: `${y}-${pad(last)}-${pad(lastDay)}` };
 }
 
-/** The columns of the table and the CSV, with the words of the report (DOMAIN.md section 5). */
-const COLUMNS: [Exclude<keyof ReportRow, 'type' | 'label'>, string][] = [
-  ['received', 'Recibidas'],
-  ['answeredOnTime', 'Respondidas a tiempo'],
-  ['answeredLate', 'Respondidas fuera de término'],
-  ['open', 'Abiertas en término'],
-  ['overdue', 'Vencidas sin respuesta'],
-  ['transferred', 'Trasladadas'],
-  ['withdrawn', 'Desistimiento'],
-  ['denied', 'Acceso negado'],
-  ['avgBusinessDays', 'Promedio de días hábiles para responder'],
-  ['maxBusinessDays', 'Máximo de días hábiles para responder'],
+/** The columns of the table and the CSV (their words: messages-pqrs.ts, DOMAIN.md section 5). */
+const COLUMNS: ReportColumn[] = [
+  'received',
+  'answeredOnTime',
+  'answeredLate',
+  'open',
+  'overdue',
+  'transferred',
+  'withdrawn',
+  'denied',
+  'avgBusinessDays',
+  'maxBusinessDays',
 ];
 
 /** The stacked bars: where each received request stands; together they add up to «received». */
-const SERIES: [keyof ReportRow, string, string][] = [
-  ['answeredOnTime', 'Respondidas a tiempo', '#068460'],
-  ['answeredLate', 'Respondidas fuera de término', '#f5b700'],
-  ['overdue', 'Vencidas sin respuesta', '#a80521'],
-  ['open', 'Abiertas en término', '#3366cc'],
-  ['transferred', 'Trasladadas', '#5e5e5e'],
-  ['withdrawn', 'Desistimiento', '#b0b0b0'],
+const SERIES: [ReportColumn, string][] = [
+  ['answeredOnTime', '#068460'],
+  ['answeredLate', '#f5b700'],
+  ['overdue', '#a80521'],
+  ['open', '#3366cc'],
+  ['transferred', '#5e5e5e'],
+  ['withdrawn', '#b0b0b0'],
 ];
-
-const number = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 1 });
 
 /**
  * The PQRSD report for a period: by type, as a table, a chart and a CSV download.
@@ -67,6 +62,8 @@ export class EcamAdminReports extends AdminView {
       }
     `,
   ];
+
+  private i18n = new I18nController(this, pqrsMessages);
 
   @query('form') private form?: HTMLFormElement;
   @query('canvas') private canvas?: HTMLCanvasElement;
@@ -107,9 +104,10 @@ export class EcamAdminReports extends AdminView {
   }
 
   private drawChart(report: PqrsReport, canvas: HTMLCanvasElement): void {
-    const labels = report.rows.map((r) => r.label);
-    const datasets = SERIES.map(([key, label, color]) => ({
-      label,
+    const t = this.i18n.t;
+    const labels = report.rows.map((r) => this.rowLabel(r));
+    const datasets = SERIES.map(([key, color]) => ({
+      label: t.column(key),
       data: report.rows.map((r) => Number(r[key] ?? 0)),
       backgroundColor: color,
       borderColor: '#fff',
@@ -123,10 +121,10 @@ export class EcamAdminReports extends AdminView {
         options: {
           indexAxis: 'y',
           scales: {
-            x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: CHART_TEXT }, title: { display: true, text: 'Solicitudes' } },
-            y: { stacked: true, ticks: { color: CHART_TEXT } },
+            x: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t.requests } },
+            y: { stacked: true },
           },
-          plugins: { legend: { position: 'bottom', labels: { color: CHART_TEXT } } },
+          plugins: { legend: { position: 'bottom' } },
         },
       },
       this.chart,
@@ -150,13 +148,14 @@ export class EcamAdminReports extends AdminView {
   private renderForm(): TemplateResult {
     const f = this.errors.fields;
     const today = bogotaDate(new Date().toISOString());
-    return html`<form novalidate aria-label="Periodo del reporte" @submit=${this.handleSubmit}>
+    const t = this.i18n.t;
+    return html`<form novalidate aria-label=${t.periodForm} @submit=${this.handleSubmit}>
       ${formAlert(this.errors.alert)}
       <fieldset>
-        <legend>Periodo</legend>
+        <legend>${t.periodLegend}</legend>
         <div class="actions">
           ${PERIODS.map(
-            ([value, label]) => html`<div class="check">
+            (value) => html`<div class="check">
               <input
                 type="radio"
                 id="period-${value}"
@@ -165,7 +164,7 @@ export class EcamAdminReports extends AdminView {
                 .checked=${this.kind === value}
                 @change=${this.handleKind}
               />
-              <label for="period-${value}">${label}</label>
+              <label for="period-${value}">${t.period(value)}</label>
             </div>`,
           )}
         </div>
@@ -173,7 +172,7 @@ export class EcamAdminReports extends AdminView {
       ${this.kind === 'personalizado'
         ? html`<div class="filters">
             <div class="field">
-              <label for="report-from">Desde</label>
+              <label for="report-from">${this.words.t.from}</label>
               ${fieldError('report-from', f.from)}
               <input
                 id="report-from"
@@ -186,7 +185,7 @@ export class EcamAdminReports extends AdminView {
               />
             </div>
             <div class="field">
-              <label for="report-to">Hasta</label>
+              <label for="report-to">${this.words.t.to}</label>
               ${fieldError('report-to', f.to)}
               <input
                 id="report-to"
@@ -200,65 +199,73 @@ export class EcamAdminReports extends AdminView {
           </div>`
         : nothing}
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.loading}>Ver reporte</button>
+        <button type="submit" class="primary" ?disabled=${this.loading}>${t.showReport}</button>
       </div>
     </form>`;
   }
 
-  private cell(row: ReportRow, key: (typeof COLUMNS)[number][0]): string {
+  private number(value: number): string {
+    return new Intl.NumberFormat(this.i18n.locale, { maximumFractionDigits: 1 }).format(value);
+  }
+
+  private cell(row: ReportRow, key: ReportColumn): string {
     const v = row[key];
-    return v === null ? '—' : number.format(v);
+    return v === null ? '—' : this.number(v);
+  }
+
+  /** A row's type in the page's language (the server names it in Spanish). */
+  private rowLabel(row: ReportRow): string {
+    return row.type === 'total' ? this.i18n.t.total : this.i18n.t.type(row.type);
   }
 
   private renderReport(r: PqrsReport): TemplateResult {
     const csv = this.api.url('/reports/pqrs.csv', { from: r.from, to: r.to });
-    return html`<h2 id="h-report">Del ${formatDate(r.from)} al ${formatDate(r.to)}</h2>
-      <p>Cada solicitud recibida en el periodo se cuenta una vez, según cómo estaba el ${formatDateTime(r.asOf)}.</p>
-      <p><a class="button" href=${csv} download>Descargar CSV</a></p>
-      <div class="table-wrap" role="region" aria-label="Tabla del reporte" tabindex="0">
-        <table>
+    const { t, lang } = this.i18n;
+    return html`<h2 id="h-report">${t.reportRange(formatDate(r.from, lang), formatDate(r.to, lang))}</h2>
+      <p>${t.reportAsOf(formatDateTime(r.asOf, lang))}</p>
+      <p><a class="button" href=${csv} download>${t.downloadCsv}</a></p>
+      <div class="table-wrap" role="region" aria-label=${t.reportTable} tabindex="0">
+        <table tabindex="0">
           <caption>
-            PQRSD recibidas por tipo
+            ${t.reportCaption}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Tipo</th>
-              ${COLUMNS.map(([, label]) => html`<th scope="col" class="num">${label}</th>`)}
+              <th scope="col">${t.kindOfRequest}</th>
+              ${COLUMNS.map((key) => html`<th scope="col" class="num">${t.column(key)}</th>`)}
             </tr>
           </thead>
           <tbody>
             ${r.rows.map(
               (row) => html`<tr>
-                <th scope="row">${row.label}</th>
-                ${COLUMNS.map(([key]) => html`<td class="num">${this.cell(row, key)}</td>`)}
+                <th scope="row">${this.rowLabel(row)}</th>
+                ${COLUMNS.map((key) => html`<td class="num">${this.cell(row, key)}</td>`)}
               </tr>`,
             )}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">${r.total.label}</th>
-              ${COLUMNS.map(([key]) => html`<td class="num">${this.cell(r.total, key)}</td>`)}
+              <th scope="row">${this.rowLabel(r.total)}</th>
+              ${COLUMNS.map((key) => html`<td class="num">${this.cell(r.total, key)}</td>`)}
             </tr>
           </tfoot>
         </table>
       </div>
-      <h3>Gráfico</h3>
+      <h3>${t.chart}</h3>
       <div class="chart">
-        <canvas
-          role="img"
-          aria-label="Gráfico de barras apiladas: por tipo, cuántas solicitudes se respondieron a tiempo, fuera de término, están vencidas, abiertas, trasladadas o desistidas. Los mismos datos están en la tabla."
-        ></canvas>
+        <canvas role="img" aria-label=${t.chartLabel}></canvas>
       </div>`;
   }
 
   override render(): TemplateResult {
-    return html`<h1 tabindex="-1">Reporte de PQRSD</h1>
-      <p>Recibidas, respondidas a tiempo y fuera de término, vencidas, trasladadas, negadas y tiempos de respuesta en días hábiles (Ley 1712 de 2014 y Ley 1474 de 2011, art. 76).</p>
+    const t = this.i18n.t;
+    return html`<h1 tabindex="-1">${t.reportTitle}</h1>
+      <p>${t.reportIntro}</p>
       ${this.renderForm()}
       <p role="status" aria-live="polite">${this.loading
-        ? 'Cargando el reporte…'
+        ? t.loadingReport
         : this.report
-          ? `Reporte cargado: ${number.format(this.report.total.received)} solicitudes recibidas en el periodo.`
+          ? t.reportLoaded(this.number(this.report.total.received))
           : ''}</p>
       ${this.report ? this.renderReport(this.report) : nothing}`;
   }

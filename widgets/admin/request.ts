@@ -1,11 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ATTACHMENT_ACCEPT, DOCUMENT_TYPES, PQRS_TYPES, REQUESTER_KINDS, RESPONSE_CHANNELS } from '../../api/pqrs/catalog.ts';
-import { PQRS_ACTIONS, type PqrsAction } from '../../api/pqrs/states.ts';
+import { ATTACHMENT_ACCEPT, PQRS_TYPES } from '../../api/pqrs/catalog.ts';
+import type { PqrsAction } from '../../api/pqrs/states.ts';
 import type { PqrsDetail } from '../../api/pqrs/workflow-schemas.ts';
 import { bogotaDate, formatBytes, formatDate, formatDateTime } from '../shared/format.ts';
+import { I18nController } from '../shared/i18n.ts';
 import { ApiError } from './api.ts';
 import { lightLabel } from './labels.ts';
+import { pqrsMessages } from './messages-pqrs.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 interface Assignee {
@@ -19,16 +21,6 @@ type Attachment = PqrsDetail['attachments'][number];
 /** The forms of the page: the workflow actions and the internal note. */
 type FormName = PqrsAction | 'notes';
 
-/** What each action's button says, when it is not the action's own label. */
-const SUBMIT_LABELS: Partial<Record<PqrsAction, string>> = {
-  reply: 'Enviar respuesta',
-  'request-completion': 'Enviar el pedido al ciudadano',
-  complete: 'Registrar la información recibida',
-  extend: 'Prorrogar el plazo',
-  transfer: 'Trasladar la solicitud',
-  close: 'Cerrar la solicitud',
-};
-
 /**
  * One request as staff see it: the citizen's data and text, attachments, the public timeline,
  * the internal notes, and a form for each action the state machine allows now.
@@ -36,6 +28,8 @@ const SUBMIT_LABELS: Partial<Record<PqrsAction, string>> = {
  * @summary Detalle de una solicitud y sus acciones.
  */
 export class EcamAdminRequest extends AdminView {
+  private i18n = new I18nController(this, pqrsMessages);
+
   @state() private detail?: PqrsDetail;
   @state() private assignees: Assignee[] = [];
   @state() private loadError = '';
@@ -127,7 +121,8 @@ export class EcamAdminRequest extends AdminView {
       }
       form.reset();
       this.detail = detail;
-      const what = name === 'notes' ? 'Se agregó la nota interna.' : `Listo: «${PQRS_ACTIONS[name].label}». Estado: ${detail.stateLabel}.`;
+      const t = this.i18n.t;
+      const what = name === 'notes' ? t.noteAdded : t.done(t.action(name), t.state(detail.state));
       this.outcome = [what, ...(detail.warnings ?? [])].join('\n');
       this.busy = null;
       await this.updateComplete;
@@ -139,7 +134,8 @@ export class EcamAdminRequest extends AdminView {
         // Refused by the state machine or the law: said above the actions, since the request may
         // have changed meanwhile and is shown again as it is now (its form may be gone).
         this.errors = { ...this.errors, [name]: { alert: '', fields: errors.fields } };
-        this.refusal = `No se pudo «${name === 'notes' ? 'agregar la nota' : PQRS_ACTIONS[name].label}»: ${errors.alert}`;
+        const t = this.i18n.t;
+        this.refusal = t.refused(name === 'notes' ? t.addTheNote : t.action(name), errors.alert);
         await this.load();
         await this.updateComplete;
         const form = this.renderRoot.querySelector<HTMLFormElement>(`#form-${name}`);
@@ -169,7 +165,7 @@ export class EcamAdminRequest extends AdminView {
       describedby: describedBy(id, message, hintId),
     };
     return html`<div class="field">
-      <label for=${id}>${label}${opts.required === false ? html` <span class="hint">(opcional)</span>` : nothing}</label>
+      <label for=${id}>${label}${opts.required === false ? html` <span class="hint">${this.words.t.optional}</span>` : nothing}</label>
       ${opts.hint ? html`<span class="hint" id=${hintId!}>${opts.hint}</span>` : nothing} ${fieldError(id, message)}
       ${opts.type === 'textarea'
         ? html`<textarea
@@ -201,57 +197,54 @@ export class EcamAdminRequest extends AdminView {
       <form id="form-${name}" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: SubmitEvent) => this.submit(name, e)}>
         ${formAlert(this.errors[name]?.alert ?? '')} ${fields}
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy !== null}>${busy ? 'Enviando…' : submit}</button>
+          <button type="submit" class="primary" ?disabled=${this.busy !== null}>${busy ? this.i18n.t.sending : submit}</button>
         </div>
       </form>
     </section>`;
   }
 
   private renderAction(a: PqrsAction, d: PqrsDetail): TemplateResult {
-    const label = PQRS_ACTIONS[a].label;
-    const submit = SUBMIT_LABELS[a] ?? label;
+    const { t, lang } = this.i18n;
+    const label = t.action(a);
+    const submit = t.submit(a);
     const optionalNote = (hint: string) =>
-      this.control(a, 'note', 'Nota para el ciudadano', { type: 'textarea', required: false, hint, maxlength: 2000 });
+      this.control(a, 'note', t.noteForCitizen, { type: 'textarea', required: false, hint, maxlength: 2000 });
     switch (a) {
       case 'assign': {
         const id = 'assign-staffId';
         const message = this.errors.assign?.fields.staffId;
         return this.actionForm(
           a,
-          d.assignee ? 'Cambiar el responsable' : label,
+          d.assignee ? t.changeAssignee : label,
           nothing,
           html`<div class="field">
-            <label for=${id}>Funcionario</label>
+            <label for=${id}>${t.staffMember}</label>
             ${fieldError(id, message)}
             <select id=${id} name="staffId" aria-invalid=${message ? 'true' : 'false'} aria-describedby=${describedBy(id, message)}>
-              <option value="">Seleccione…</option>
+              <option value="">${t.select}</option>
               ${this.assignees
                 .filter((s) => s.id !== d.assignee?.id)
                 .map((s) => html`<option value=${String(s.id)}>${s.name} (${s.username})</option>`)}
             </select>
           </div>`,
-          d.assignee ? 'Cambiar responsable' : 'Asignar',
+          d.assignee ? t.changeAssigneeButton : t.assign,
         );
       }
       case 'start':
-        return this.actionForm(a, label, html`<p>Indica al ciudadano que la solicitud está en estudio.</p>`, nothing, submit);
+        return this.actionForm(a, label, html`<p>${t.startIntro}</p>`, nothing, submit);
       case 'reply':
         return this.actionForm(
           a,
-          'Responder al ciudadano',
-          html`<p>
-            La respuesta se publica en la consulta del ciudadano${d.responseChannel === 'email' && d.requester.email
-              ? ' y se le envía por correo electrónico'
-              : ''}.
-          </p>`,
-          html`${this.control(a, 'text', 'Respuesta', { type: 'textarea', maxlength: 20000, hint: 'Mínimo 10 caracteres.' })}
+          t.replyTitle,
+          html`<p>${t.replyIntro(d.responseChannel === 'email' && !!d.requester.email)}</p>`,
+          html`${this.control(a, 'text', t.answer, { type: 'textarea', maxlength: 20000, hint: t.min10 })}
             <div class="check">
               <input id="reply-denied" name="denied" type="checkbox" />
-              <label for="reply-denied">La respuesta niega el acceso a la información, total o parcialmente</label>
+              <label for="reply-denied">${t.denied}</label>
             </div>
             <div class="field">
-              <label for="reply-files">Archivos adjuntos de la respuesta <span class="hint">(opcional)</span></label>
-              <span class="hint" id="reply-files-hint">PDF, JPG, PNG, DOCX, XLSX, ODT o TXT.</span>
+              <label for="reply-files">${t.replyFiles} <span class="hint">${this.words.t.optional}</span></label>
+              <span class="hint" id="reply-files-hint">${t.fileTypes}</span>
               ${fieldError('reply-files', this.errors.reply?.fields.attachments)}
               <input
                 id="reply-files"
@@ -268,118 +261,110 @@ export class EcamAdminRequest extends AdminView {
         return this.actionForm(
           a,
           label,
-          html`<p>
-            El plazo de respuesta se suspende y el ciudadano tiene un mes para completar (Ley 1755 de 2015, art. 17).
-            Se puede pedir hasta el ${formatDate(d.limits.completionRequestUntil)}.
-          </p>`,
-          this.control(a, 'message', 'Qué falta', { type: 'textarea', hint: 'El ciudadano lee este texto. Mínimo 10 caracteres.' }),
+          html`<p>${t.completionIntro(formatDate(d.limits.completionRequestUntil, lang))}</p>`,
+          this.control(a, 'message', t.missing, { type: 'textarea', hint: t.citizenReadsMin10 }),
           submit,
         );
       case 'extend-completion':
         return this.actionForm(
           a,
           label,
-          html`<p>A petición del ciudadano, un mes más para completar (una sola vez).</p>`,
-          optionalNote('El ciudadano lee este texto.'),
+          html`<p>${t.extendCompletionIntro}</p>`,
+          optionalNote(t.citizenReads),
           submit,
         );
       case 'complete':
         return this.actionForm(
           a,
           label,
-          html`<p>El plazo de respuesta se reanuda desde el día siguiente al recibo.</p>`,
-          this.control(a, 'completedOn', 'Fecha de recibo', { type: 'date', value: bogotaDate(new Date().toISOString()) }),
+          html`<p>${t.completeIntro}</p>`,
+          this.control(a, 'completedOn', t.receivedOn, { type: 'date', value: bogotaDate(new Date().toISOString()) }),
           submit,
         );
       case 'extend':
         return this.actionForm(
           a,
           label,
-          html`<p>
-            Solo antes del vencimiento y una vez; la nueva fecha no puede pasar del ${formatDate(d.limits.maxExtendedDueDate)}
-            (el doble del término; Ley 1755 de 2015, art. 14, parágrafo). El motivo se le muestra al ciudadano.
-          </p>`,
-          html`${this.control(a, 'newDueDate', 'Nueva fecha límite', { type: 'date', max: d.limits.maxExtendedDueDate })}
-          ${this.control(a, 'reason', 'Motivo de la prórroga', { type: 'textarea', maxlength: 2000, hint: 'Mínimo 10 caracteres.' })}`,
+          html`<p>${t.extendIntro(formatDate(d.limits.maxExtendedDueDate, lang))}</p>`,
+          html`${this.control(a, 'newDueDate', t.newDueDate, { type: 'date', max: d.limits.maxExtendedDueDate })}
+          ${this.control(a, 'reason', t.extensionReason, { type: 'textarea', maxlength: 2000, hint: t.min10 })}`,
           submit,
         );
       case 'transfer':
         return this.actionForm(
           a,
           label,
-          html`<p>
-            Si la solicitud es competencia de otra entidad (Ley 1755 de 2015, art. 21). Plazo para trasladar: hasta el
-            ${formatDate(d.limits.transferUntil)}.
-          </p>`,
-          html`${this.control(a, 'entity', 'Entidad competente', { maxlength: 200 })} ${optionalNote('El ciudadano lee este texto.')}`,
+          html`<p>${t.transferIntro(formatDate(d.limits.transferUntil, lang))}</p>`,
+          html`${this.control(a, 'entity', t.competentEntity, { maxlength: 200 })} ${optionalNote(t.citizenReads)}`,
           submit,
         );
       case 'desist':
         return this.actionForm(
           a,
           label,
-          html`<p>Venció el plazo para completar sin recibir la información pedida.</p>`,
-          this.control(a, 'note', 'Motivo', { type: 'textarea', required: false, maxlength: 2000 }),
+          html`<p>${t.desistIntro}</p>`,
+          this.control(a, 'note', t.reason, { type: 'textarea', required: false, maxlength: 2000 }),
           submit,
         );
       case 'close':
-        return this.actionForm(a, label, nothing, optionalNote('Por ejemplo, el motivo del cierre. El ciudadano lee este texto.'), submit);
+        return this.actionForm(a, label, nothing, optionalNote(t.closeHint), submit);
     }
   }
 
   private files(list: Attachment[]): TemplateResult {
-    if (!list.length) return html`<p>Sin archivos adjuntos.</p>`;
+    if (!list.length) return html`<p>${this.i18n.t.noFiles}</p>`;
     return html`<ul>
       ${list.map(
         (f) => html`<li>
           <a href=${this.api.url(`/pqrs/${encodeURIComponent(this.radicado)}/attachments/${f.id}`)} download=${f.name}
             >${f.name}</a
           >
-          <span class="hint">(${formatBytes(f.size)})</span>
+          <span class="hint">(${formatBytes(f.size, this.i18n.lang)})</span>
         </li>`,
       )}
     </ul>`;
   }
 
   private renderSummary(d: PqrsDetail): TemplateResult {
-    const l = lightLabel(d);
+    const l = lightLabel(d, this.words.t);
+    const { t, lang } = this.i18n;
     return html`<dl>
-      <dt>Estado</dt>
-      <dd>${d.stateLabel}<br /><span class="hint">${d.stateDescription}</span></dd>
-      <dt>Tipo</dt>
-      <dd>${d.typeLabel} (${PQRS_TYPES[d.type].businessDays} días hábiles)</dd>
-      <dt>Recibida</dt>
+      <dt>${t.stateLabel}</dt>
+      <dd>${t.state(d.state)}<br /><span class="hint">${t.stateDescription(d.state)}</span></dd>
+      <dt>${t.kindOfRequest}</dt>
+      <dd>${t.type(d.type)} ${t.businessDays(PQRS_TYPES[d.type].businessDays)}</dd>
+      <dt>${t.received}</dt>
       <dd>
-        ${formatDateTime(d.receivedAt)}${bogotaDate(d.receivedAt) !== d.effectiveReceipt
-          ? html`<br /><span class="hint">Se entiende recibida el ${formatDate(d.effectiveReceipt)}.</span>`
+        ${formatDateTime(d.receivedAt, lang)}${bogotaDate(d.receivedAt) !== d.effectiveReceipt
+          ? html`<br /><span class="hint">${t.effective(formatDate(d.effectiveReceipt, lang))}</span>`
           : nothing}
       </dd>
-      <dt>Fecha límite</dt>
+      <dt>${t.dueDate}</dt>
       <dd>
-        ${formatDate(d.dueDate)} <span class="light light-${l.light}">${l.word}</span> <span>${l.detail}</span>
-        ${d.dueDate !== d.originalDueDate ? html`<br /><span class="hint">Fecha límite inicial: ${formatDate(d.originalDueDate)}</span>` : nothing}
+        ${formatDate(d.dueDate, lang)} <span class="light light-${l.light}">${l.word}</span> <span>${l.detail}</span>
+        ${d.dueDate !== d.originalDueDate ? html`<br /><span class="hint">${t.originalDueDate(formatDate(d.originalDueDate, lang))}</span>` : nothing}
       </dd>
       ${d.extension
-        ? html`<dt>Prórroga</dt>
-            <dd>${formatDateTime(d.extension.at)}. Motivo: <span class="text">${d.extension.reason}</span></dd>`
+        ? html`<dt>${t.extension}</dt>
+            <dd>${t.extensionText(formatDateTime(d.extension.at, lang))}<span class="text">${d.extension.reason}</span></dd>`
         : nothing}
       ${d.completion
-        ? html`<dt>Pendiente del ciudadano</dt>
+        ? html`<dt>${t.pendingCitizen}</dt>
             <dd>
-              Pedido el ${formatDateTime(d.completion.requestedAt)}; plazo para completar hasta el ${formatDate(d.completion.deadline)}${d
-                .completion.extended
-                ? ' (ampliado)'
-                : ''}.${d.completion.expired ? html` <strong>El plazo venció.</strong>` : nothing}
+              ${t.completionText(formatDateTime(d.completion.requestedAt, lang), formatDate(d.completion.deadline, lang), d.completion.extended)}${d
+                .completion.expired
+                ? html` <strong>${t.completionOver}</strong>`
+                : nothing}
             </dd>`
         : nothing}
       ${d.transfer
-        ? html`<dt>Trasladada a</dt>
-            <dd>${d.transfer.entity} (${formatDateTime(d.transfer.at)})</dd>`
+        ? html`<dt>${t.transferredTo}</dt>
+            <dd>${d.transfer.entity} (${formatDateTime(d.transfer.at, lang)})</dd>`
         : nothing}
-      <dt>Responsable</dt>
-      <dd>${d.assignee ? `${d.assignee.name} (${d.assignee.username})` : 'Sin asignar'}</dd>
-      <dt>Medio de respuesta</dt>
-      <dd>${RESPONSE_CHANNELS[d.responseChannel]}</dd>
+      <dt>${t.assignee}</dt>
+      <dd>${d.assignee ? `${d.assignee.name} (${d.assignee.username})` : t.unassigned}</dd>
+      <dt>${t.responseChannel}</dt>
+      <dd>${t.channel(d.responseChannel)}</dd>
     </dl>`;
   }
 
@@ -387,29 +372,31 @@ export class EcamAdminRequest extends AdminView {
     const r = d.requester;
     const row = (label: string, value: string | null) =>
       value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing;
+    const { t, lang } = this.i18n;
     return html`<section aria-labelledby="h-requester">
-      <h2 id="h-requester">Datos del solicitante</h2>
+      <h2 id="h-requester">${t.requesterData}</h2>
       <dl>
-        <dt>Solicitante</dt>
-        <dd>${REQUESTER_KINDS[r.kind]}</dd>
-        ${row('Documento', r.documentType ? `${DOCUMENT_TYPES[r.documentType]} ${r.documentNumber ?? ''}`.trim() : r.documentNumber)}
-        ${row('Nombre', r.name)} ${row('Correo electrónico', r.email)} ${row('Teléfono', r.phone)} ${row('Dirección', r.address)}
-        ${row('Municipio', r.city)}
-        <dt>Autorización de datos</dt>
-        <dd>${formatDateTime(d.consent.at)} (política ${d.consent.policy})</dd>
+        <dt>${t.requester}</dt>
+        <dd>${t.kind(r.kind)}</dd>
+        ${row(t.documentLabel, r.documentType ? `${t.document(r.documentType)} ${r.documentNumber ?? ''}`.trim() : r.documentNumber)}
+        ${row(t.name, r.name)} ${row(t.email, r.email)} ${row(t.phone, r.phone)} ${row(t.address, r.address)}
+        ${row(t.city, r.city)}
+        <dt>${t.consent}</dt>
+        <dd>${t.consentText(formatDateTime(d.consent.at, lang), d.consent.policy)}</dd>
       </dl>
     </section>`;
   }
 
   private renderTimeline(d: PqrsDetail): TemplateResult {
+    const { t, lang } = this.i18n;
     return html`<section aria-labelledby="h-timeline">
-      <h2 id="h-timeline">Historial</h2>
-      <p class="hint">Lo que el ciudadano ve en la consulta, con quién hizo cada cambio.</p>
+      <h2 id="h-timeline">${t.timeline}</h2>
+      <p class="hint">${t.timelineHint}</p>
       <ol>
         ${d.events.map(
           (e) => html`<li>
             <p>
-              <strong>${e.label}</strong> · ${formatDateTime(e.at)}${e.actor ? html` · por ${e.actor}` : html` · por el ciudadano`}
+              <strong>${t.state(e.state)}</strong> · ${formatDateTime(e.at, lang)}${e.actor ? t.by(e.actor) : t.byCitizen}
             </p>
             ${e.publicNote ? html`<p class="text">${e.publicNote}</p>` : nothing}
           </li>`,
@@ -419,49 +406,51 @@ export class EcamAdminRequest extends AdminView {
   }
 
   private renderNotes(d: PqrsDetail): TemplateResult {
+    const { t, lang } = this.i18n;
     return html`<section aria-labelledby="h-notes">
-      <h2 id="h-notes">Notas internas</h2>
+      <h2 id="h-notes">${t.notes}</h2>
       ${d.notes.length
         ? html`<ul class="notes">
             ${d.notes.map(
               (n) => html`<li class="panel note">
-                <p><strong>Nota interna — no la ve el ciudadano.</strong> ${n.author} · ${formatDateTime(n.at)}</p>
+                <p><strong>${t.internalNote}</strong> ${n.author} · ${formatDateTime(n.at, lang)}</p>
                 <p class="text">${n.text}</p>
               </li>`,
             )}
           </ul>`
-        : html`<p>Sin notas internas.</p>`}
+        : html`<p>${t.noNotes}</p>`}
       ${this.actionForm(
         'notes',
-        'Agregar una nota interna',
-        html`<p>Solo la ve el personal de la entidad; nunca se publica.</p>`,
-        this.control('notes', 'text', 'Nota interna — no la ve el ciudadano', { type: 'textarea' }),
-        'Agregar nota interna',
+        t.addNoteTitle,
+        html`<p>${t.addNoteIntro}</p>`,
+        this.control('notes', 'text', t.noteLabel, { type: 'textarea' }),
+        t.addNote,
       )}
     </section>`;
   }
 
   override render(): TemplateResult {
     const d = this.detail;
-    return html`<p><a href="#/bandeja">← Volver a la bandeja</a></p>
-      <h1 tabindex="-1">Solicitud ${this.radicado}</h1>
+    const { t, lang } = this.i18n;
+    return html`<p><a href="#/bandeja">${t.backToInbox}</a></p>
+      <h1 tabindex="-1">${t.request(this.radicado)}</h1>
       <div class="alert" role="alert">${this.loadError}</div>
       <div id="outcome" class="status" role="status" tabindex="-1">${this.outcome}</div>
       ${d
         ? html`${this.renderSummary(d)}
             <section aria-labelledby="h-content">
               <h2 id="h-content">${d.subject}</h2>
-              <p class="hint">Asunto y descripción, tal como los escribió el ciudadano.</p>
+              <p class="hint">${t.contentHint}</p>
               <p class="text">${d.description}</p>
-              <h3>Archivos del ciudadano</h3>
+              <h3>${t.citizenFiles}</h3>
               ${this.files(d.attachments)}
             </section>
             ${d.answer
               ? html`<section aria-labelledby="h-answer">
-                  <h2 id="h-answer">Respuesta</h2>
+                  <h2 id="h-answer">${t.answer}</h2>
                   <p>
-                    ${formatDateTime(d.answer.at)}${d.answer.by ? ` · por ${d.answer.by.name}` : ''}${d.answer.denied
-                      ? ' · niega el acceso a la información'
+                    ${formatDateTime(d.answer.at, lang)}${d.answer.by ? t.by(d.answer.by.name) : ''}${d.answer.denied
+                      ? t.deniesAccess
                       : ''}
                   </p>
                   <p class="text">${d.answer.text}</p>
@@ -470,16 +459,16 @@ export class EcamAdminRequest extends AdminView {
               : nothing}
             ${this.renderRequester(d)}
             <section aria-labelledby="h-actions">
-              <h2 id="h-actions">Acciones</h2>
+              <h2 id="h-actions">${t.actions}</h2>
               <div id="refusal" class="alert" role="alert" tabindex="-1">${this.refusal}</div>
               ${d.actions.length
                 ? d.actions.map((a) => this.renderAction(a, d))
-                : html`<p>No hay acciones posibles en el estado «${d.stateLabel}».</p>`}
+                : html`<p>${t.noActions(t.state(d.state))}</p>`}
             </section>
             ${this.renderTimeline(d)} ${this.renderNotes(d)}`
         : this.loadError
           ? nothing
-          : html`<p role="status">Cargando la solicitud…</p>`}`;
+          : html`<p role="status">${t.loadingRequest}</p>`}`;
   }
 }
 

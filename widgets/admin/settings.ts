@@ -3,7 +3,9 @@ import { query, state } from 'lit/decorators.js';
 import type { OfficeHours, Settings } from '../../api/settings/schemas.ts';
 import type { SurveyListItem } from '../../api/survey/schemas.ts';
 import { formatDate } from '../shared/format.ts';
-import { WEEKDAYS } from './labels.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { chatSettingsMessages } from './chat-settings-messages.ts';
+import { settingsMessages } from './messages-settings.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 interface ClosureDay {
@@ -22,6 +24,10 @@ type TextKey = 'entityName' | 'contactEmail' | 'contactPhone' | 'contactAddress'
 export class EcamAdminSettings extends AdminView {
   @query('#settings-form') private form?: HTMLFormElement;
   @query('#closure-form') private closureForm?: HTMLFormElement;
+
+  /** The texts of the chat settings (issue 5). */
+  private chatI18n = new I18nController(this, chatSettingsMessages);
+  private i18n = new I18nController(this, settingsMessages);
 
   @state() private settings?: Settings;
   @state() private hours: OfficeHours[] = [];
@@ -47,7 +53,7 @@ export class EcamAdminSettings extends AdminView {
         this.api.get<{ items: SurveyListItem[] }>('/surveys'),
       ]);
       this.settings = settings;
-      this.surveys = surveys.items.filter((x) => x.state === 'open' || x.slug === settings.pqrsSurvey);
+      this.surveys = surveys.items.filter((x) => x.state === 'open' || x.slug === settings.pqrsSurvey || x.slug === settings.chatSurvey);
       this.hours = settings.officeHours.map((h) => ({ ...h }));
       this.closures = closures;
     } catch (err) {
@@ -79,6 +85,8 @@ export class EcamAdminSettings extends AdminView {
     const text = (k: TextKey) => String(d.get(k) ?? '');
     const cutoff = String(d.get('cutoffHour') ?? '');
     const survey = String(d.get('pqrsSurvey') ?? '');
+    const chatSurvey = String(d.get('chatSurvey') ?? '');
+    const minutes = (k: string) => (String(d.get(k) ?? '').trim() === '' ? null : Number(d.get(k)));
     this.busy = true;
     this.saved = '';
     this.errors = NO_ERRORS;
@@ -92,9 +100,12 @@ export class EcamAdminSettings extends AdminView {
         officeHours: this.hours,
         cutoffHour: cutoff === '' ? null : Number(cutoff),
         pqrsSurvey: survey === '' ? null : survey,
+        chatWaitNoticeMinutes: minutes('chatWaitNoticeMinutes'),
+        chatIdleCloseMinutes: minutes('chatIdleCloseMinutes'),
+        chatSurvey: chatSurvey === '' ? null : chatSurvey,
       });
       this.hours = this.settings.officeHours.map((h) => ({ ...h }));
-      this.saved = 'Se guardaron los ajustes.';
+      this.saved = this.i18n.t.saved;
     } catch (err) {
       this.errors = formErrors(err);
       await this.focusProblem(this.form, this.errors);
@@ -115,7 +126,7 @@ export class EcamAdminSettings extends AdminView {
       });
       this.closures = [...this.closures.filter((c) => c.date !== added.date), added].sort((a, b) => a.date.localeCompare(b.date));
       this.closureForm?.reset();
-      this.saved = `Se agregó el día de cierre ${formatDate(added.date)}.`;
+      this.saved = this.i18n.t.closureAdded(formatDate(added.date, this.i18n.lang));
     } catch (err) {
       this.closureErrors = formErrors(err);
       await this.focusProblem(this.closureForm, this.closureErrors);
@@ -128,7 +139,7 @@ export class EcamAdminSettings extends AdminView {
     try {
       await this.api.send<void>('DELETE', `/settings/closures/${date}`);
       this.closures = this.closures.filter((c) => c.date !== date);
-      this.saved = `Se quitó el día de cierre ${formatDate(date)}.`;
+      this.saved = this.i18n.t.closureRemoved(formatDate(date, this.i18n.lang));
     } catch (err) {
       this.closureErrors = formErrors(err);
     }
@@ -158,38 +169,40 @@ export class EcamAdminSettings extends AdminView {
 
   private renderHours(): TemplateResult {
     const f = this.errors.fields;
+    const t = this.i18n.t;
+    const weekday = this.words.t.weekday;
     return html`<fieldset>
-      <legend>Horario de atención</legend>
-      <p class="hint">Franjas en que el personal atiende (el chat las usa). Hora de Bogotá, formato de 24 horas.</p>
+      <legend>${t.hours}</legend>
+      <p class="hint">${t.hoursHint}</p>
       ${fieldError('hours', f.officeHours)}
       ${this.hours.length
-        ? html`<div class="table-wrap" role="region" aria-label="Tabla del horario de atención" tabindex="0">
+        ? html`<div class="table-wrap" role="region" aria-label=${t.hoursTable} tabindex="0">
             <table>
               <caption class="visually-hidden">
-                Franjas del horario de atención
+                ${t.hoursCaption}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Día</th>
-                  <th scope="col">Desde</th>
-                  <th scope="col">Hasta</th>
-                  <th scope="col"><span class="visually-hidden">Quitar</span></th>
+                  <th scope="col">${t.day}</th>
+                  <th scope="col">${this.words.t.from}</th>
+                  <th scope="col">${this.words.t.to}</th>
+                  <th scope="col"><span class="visually-hidden">${t.remove}</span></th>
                 </tr>
               </thead>
               <tbody>
                 ${this.hours.map((h, i) => {
                   const err = (k: string) => f[`officeHours.${i}.${k}`];
-                  const dayName = WEEKDAYS[h.day] ?? '';
+                  const dayName = weekday(h.day);
                   return html`<tr>
                     <td>
-                      <label class="visually-hidden" for="hour-${i}-day">Día de la franja ${i + 1}</label>
+                      <label class="visually-hidden" for="hour-${i}-day">${t.slotDay(i + 1)}</label>
                       <select id="hour-${i}-day" @change=${(e: Event) => this.setHour(i, 'day', (e.target as HTMLSelectElement).value)}>
-                        ${WEEKDAYS.slice(1).map((name, k) => html`<option value=${k + 1} ?selected=${h.day === k + 1}>${name}</option>`)}
+                        ${[1, 2, 3, 4, 5, 6, 7].map((d) => html`<option value=${d} ?selected=${h.day === d}>${weekday(d)}</option>`)}
                       </select>
                     </td>
                     ${(['from', 'to'] as const).map(
                       (k) => html`<td>
-                        <label class="visually-hidden" for="hour-${i}-${k}">${k === 'from' ? 'Desde' : 'Hasta'}, franja ${i + 1} (${dayName})</label>
+                        <label class="visually-hidden" for="hour-${i}-${k}">${t.slotTime(k === 'from', i + 1, dayName)}</label>
                         ${fieldError(`hour-${i}-${k}`, err(k))}
                         <input
                           id="hour-${i}-${k}"
@@ -203,7 +216,7 @@ export class EcamAdminSettings extends AdminView {
                     )}
                     <td>
                       <button type="button" class="danger" @click=${() => this.removeHour(i)}>
-                        Quitar<span class="visually-hidden"> la franja ${i + 1} (${dayName} ${h.from}–${h.to})</span>
+                        ${t.remove}<span class="visually-hidden">${t.removeSlot(i + 1, dayName, h.from, h.to)}</span>
                       </button>
                     </td>
                   </tr>`;
@@ -211,24 +224,72 @@ export class EcamAdminSettings extends AdminView {
               </tbody>
             </table>
           </div>`
-        : html`<p>Sin franjas: el chat se mostrará como fuera de horario.</p>`}
-      <button type="button" id="add-hour" @click=${this.addHour}>Agregar franja</button>
+        : html`<p>${t.noHours}</p>`}
+      <button type="button" id="add-hour" @click=${this.addHour}>${t.addSlot}</button>
+    </fieldset>`;
+  }
+
+  /** The chat's waiting notice, idle close and satisfaction survey. */
+  private renderChat(s: Settings): TemplateResult {
+    const t = this.chatI18n.t;
+    const f = this.errors.fields;
+    const number = (key: 'chatWaitNoticeMinutes' | 'chatIdleCloseMinutes', label: string, hint: string, max: number) => {
+      const id = `settings-${key}`;
+      return html`<div class="field">
+        <label for=${id}>${label}</label>
+        <span class="hint" id="${id}-hint">${hint}</span>
+        ${fieldError(id, f[key])}
+        <input
+          id=${id}
+          name=${key}
+          type="number"
+          inputmode="numeric"
+          min="1"
+          max=${max}
+          step="1"
+          value=${s[key]}
+          aria-invalid=${f[key] ? 'true' : 'false'}
+          aria-describedby=${describedBy(id, f[key], `${id}-hint`)}
+        />
+      </div>`;
+    };
+    return html`<fieldset>
+      <legend>${t.settingsChat}</legend>
+      ${number('chatWaitNoticeMinutes', t.waitNotice, t.waitNoticeHint, 60)}
+      ${number('chatIdleCloseMinutes', t.idleClose, t.idleCloseHint, 240)}
+      <div class="field">
+        <label for="settings-chatSurvey">${t.chatSurvey}</label>
+        <span class="hint" id="settings-chatSurvey-hint">${t.chatSurveyHint}</span>
+        ${fieldError('settings-chatSurvey', f.chatSurvey)}
+        <select
+          id="settings-chatSurvey"
+          name="chatSurvey"
+          aria-invalid=${f.chatSurvey ? 'true' : 'false'}
+          aria-describedby=${describedBy('settings-chatSurvey', f.chatSurvey, 'settings-chatSurvey-hint')}
+        >
+          <option value="" ?selected=${s.chatSurvey === null}>${this.i18n.t.none}</option>
+          ${this.surveys.map(
+            (x) => html`<option value=${x.slug} ?selected=${s.chatSurvey === x.slug}>${x.title}${x.state === 'open' ? '' : this.i18n.t.closedSuffix}</option>`,
+          )}
+        </select>
+      </div>
     </fieldset>`;
   }
 
   private renderSettingsForm(s: Settings): TemplateResult {
     const f = this.errors.fields;
+    const t = this.i18n.t;
     return html`<form id="settings-form" novalidate aria-labelledby="h-entity" @submit=${this.handleSave}>
-      <h2 id="h-entity">Entidad y aviso de datos personales</h2>
+      <h2 id="h-entity">${t.entity}</h2>
       ${formAlert(this.errors.alert)}
-      ${this.textField('entityName', 'Nombre de la entidad', { max: 200, autocomplete: 'organization', hint: 'Responsable del tratamiento de datos; aparece en el aviso de datos y en los correos.' })}
-      ${this.textField('contactEmail', 'Correo de contacto', { type: 'email', max: 254 })}
-      ${this.textField('contactPhone', 'Teléfono de contacto', { type: 'tel', max: 60 })}
-      ${this.textField('contactAddress', 'Dirección de contacto', { max: 200 })}
-      ${this.textField('radicadoPrefix', 'Prefijo del radicado', { max: 12, hint: 'De 1 a 12 letras sin tildes o dígitos; los radicados nuevos serán PREFIJO-AAAA-NNNNNN.' })}
+      ${this.textField('entityName', t.entityName, { max: 200, autocomplete: 'organization', hint: t.entityNameHint })}
+      ${this.textField('contactEmail', t.contactEmail, { type: 'email', max: 254 })}
+      ${this.textField('contactPhone', t.contactPhone, { type: 'tel', max: 60 })}
+      ${this.textField('contactAddress', t.contactAddress, { max: 200 })}
+      ${this.textField('radicadoPrefix', t.prefix, { max: 12, hint: t.prefixHint })}
       <div class="field">
-        <label for="settings-cutoffHour">Hora de corte</label>
-        <span class="hint" id="settings-cutoffHour-hint">Lo que llegue después de esta hora se entiende recibido el día hábil siguiente.</span>
+        <label for="settings-cutoffHour">${t.cutoff}</label>
+        <span class="hint" id="settings-cutoffHour-hint">${t.cutoffHint}</span>
         ${fieldError('settings-cutoffHour', f.cutoffHour)}
         <select
           id="settings-cutoffHour"
@@ -236,13 +297,13 @@ export class EcamAdminSettings extends AdminView {
           aria-invalid=${f.cutoffHour ? 'true' : 'false'}
           aria-describedby=${describedBy('settings-cutoffHour', f.cutoffHour, 'settings-cutoffHour-hint')}
         >
-          <option value="" ?selected=${s.cutoffHour === null}>Sin hora de corte</option>
+          <option value="" ?selected=${s.cutoffHour === null}>${t.noCutoff}</option>
           ${Array.from({ length: 24 }, (_, h) => html`<option value=${h} ?selected=${s.cutoffHour === h}>${String(h).padStart(2, '0')}:00</option>`)}
         </select>
       </div>
       <div class="field">
-        <label for="settings-pqrsSurvey">Encuesta de satisfacción de PQRSD</label>
-        <span class="hint" id="settings-pqrsSurvey-hint">La consulta de seguimiento invita a responderla cuando la solicitud ya tiene respuesta.</span>
+        <label for="settings-pqrsSurvey">${t.pqrsSurvey}</label>
+        <span class="hint" id="settings-pqrsSurvey-hint">${t.pqrsSurveyHint}</span>
         ${fieldError('settings-pqrsSurvey', f.pqrsSurvey)}
         <select
           id="settings-pqrsSurvey"
@@ -250,45 +311,46 @@ export class EcamAdminSettings extends AdminView {
           aria-invalid=${f.pqrsSurvey ? 'true' : 'false'}
           aria-describedby=${describedBy('settings-pqrsSurvey', f.pqrsSurvey, 'settings-pqrsSurvey-hint')}
         >
-          <option value="" ?selected=${s.pqrsSurvey === null}>Ninguna</option>
+          <option value="" ?selected=${s.pqrsSurvey === null}>${t.none}</option>
           ${this.surveys.map(
-            (x) => html`<option value=${x.slug} ?selected=${s.pqrsSurvey === x.slug}>${x.title}${x.state === 'open' ? '' : ' (cerrada)'}</option>`,
+            (x) => html`<option value=${x.slug} ?selected=${s.pqrsSurvey === x.slug}>${x.title}${x.state === 'open' ? '' : t.closedSuffix}</option>`,
           )}
         </select>
       </div>
-      ${this.renderHours()}
+      ${this.renderHours()} ${this.renderChat(s)}
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? 'Guardando…' : 'Guardar ajustes'}</button>
+        <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.saving : t.save}</button>
       </div>
     </form>`;
   }
 
   private renderClosures(): TemplateResult {
     const f = this.closureErrors.fields;
+    const { t, lang } = this.i18n;
     return html`<section aria-labelledby="h-closures">
-      <h2 id="h-closures">Días de cierre</h2>
-      <p>Días hábiles en que la entidad no atiende: no cuentan en los plazos de las solicitudes.</p>
+      <h2 id="h-closures">${t.closures}</h2>
+      <p>${t.closuresIntro}</p>
       ${this.closures.length
-        ? html`<div class="table-wrap" role="region" aria-label="Tabla de días de cierre" tabindex="0">
+        ? html`<div class="table-wrap" role="region" aria-label=${t.closuresTable} tabindex="0">
             <table>
               <caption>
-                Días de cierre declarados
+                ${t.closuresCaption}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Fecha</th>
-                  <th scope="col">Motivo</th>
-                  <th scope="col"><span class="visually-hidden">Quitar</span></th>
+                  <th scope="col">${t.date}</th>
+                  <th scope="col">${t.reason}</th>
+                  <th scope="col"><span class="visually-hidden">${t.remove}</span></th>
                 </tr>
               </thead>
               <tbody>
                 ${this.closures.map(
                   (c) => html`<tr>
-                    <th scope="row">${formatDate(c.date)}</th>
+                    <th scope="row">${formatDate(c.date, lang)}</th>
                     <td>${c.reason}</td>
                     <td>
                       <button type="button" class="danger" @click=${() => this.removeClosure(c.date)}>
-                        Quitar<span class="visually-hidden"> el ${formatDate(c.date)}</span>
+                        ${t.remove}<span class="visually-hidden">${t.removeDate(formatDate(c.date, lang))}</span>
                       </button>
                     </td>
                   </tr>`,
@@ -296,12 +358,12 @@ export class EcamAdminSettings extends AdminView {
               </tbody>
             </table>
           </div>`
-        : html`<p>No hay días de cierre declarados.</p>`}
-      <form id="closure-form" novalidate aria-label="Agregar un día de cierre" @submit=${this.handleAddClosure}>
+        : html`<p>${t.noClosures}</p>`}
+      <form id="closure-form" novalidate aria-label=${t.addClosureForm} @submit=${this.handleAddClosure}>
         ${formAlert(this.closureErrors.alert)}
         <div class="filters">
           <div class="field">
-            <label for="closure-date">Fecha</label>
+            <label for="closure-date">${t.date}</label>
             ${fieldError('closure-date', f.date)}
             <input
               id="closure-date"
@@ -312,7 +374,7 @@ export class EcamAdminSettings extends AdminView {
             />
           </div>
           <div class="field">
-            <label for="closure-reason">Motivo <span class="hint">(opcional)</span></label>
+            <label for="closure-reason">${t.reason} <span class="hint">${this.words.t.optional}</span></label>
             ${fieldError('closure-reason', f.reason)}
             <input
               id="closure-reason"
@@ -323,16 +385,16 @@ export class EcamAdminSettings extends AdminView {
             />
           </div>
         </div>
-        <div class="actions"><button type="submit">Agregar día de cierre</button></div>
+        <div class="actions"><button type="submit">${t.addClosure}</button></div>
       </form>
     </section>`;
   }
 
   override render(): TemplateResult {
-    return html`<h1 tabindex="-1">Ajustes</h1>
+    return html`<h1 tabindex="-1">${this.i18n.t.title}</h1>
       <div class="alert" role="alert">${this.loadError}</div>
       <div class="status" role="status">${this.saved}</div>
-      ${this.settings ? html`${this.renderSettingsForm(this.settings)} ${this.renderClosures()}` : this.loadError ? nothing : html`<p>Cargando…</p>`}`;
+      ${this.settings ? html`${this.renderSettingsForm(this.settings)} ${this.renderClosures()}` : this.loadError ? nothing : html`<p>${this.words.t.loading}</p>`}`;
   }
 }
 

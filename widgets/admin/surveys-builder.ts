@@ -3,9 +3,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Question, QuestionType, ShowIf, Survey } from '../../api/survey/schemas.ts';
 import { formatDateTime } from '../shared/format.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { pageLang } from './messages.ts';
+import { surveyMessages } from './messages-surveys.ts';
 import {
-  QUESTION_TYPE_LABELS,
-  SURVEY_STATE_LABELS,
   fromLocalInput,
   slugify,
   surveyStyles,
@@ -30,21 +31,24 @@ interface Draft {
   questions: EditQuestion[];
 }
 
-/** The agreement scale a new matrix starts with (Likert, five points). */
+/** The agreement scale a new matrix starts with (Likert, five points): survey content, in Spanish. */
 const LIKERT = ['Muy en desacuerdo', 'En desacuerdo', 'Ni de acuerdo ni en desacuerdo', 'De acuerdo', 'Muy de acuerdo'];
+
+/** The question types, in the order the type list offers them. */
+const QUESTION_TYPES: QuestionType[] = ['single', 'multiple', 'rating', 'nps', 'text', 'textarea', 'yesno', 'matrix'];
 
 const hasOptions = (t: QuestionType) => t === 'single' || t === 'multiple' || t === 'matrix';
 
 /** What a question's answer can equal, for «Mostrar solo si»: [JSON of the value, words]. */
-function branchValues(q: Question): [string, string][] {
+function branchValues(q: Question, t = surveyMessages[pageLang()]): [string, string][] {
   switch (q.type) {
     case 'single':
     case 'multiple':
       return (q.options ?? []).map((o) => [JSON.stringify(o.value || slugify(o.label)), o.label || o.value]);
     case 'yesno':
       return [
-        ['true', 'Sí'],
-        ['false', 'No'],
+        ['true', t.yes],
+        ['false', t.no],
       ];
     case 'rating':
       return [1, 2, 3, 4, 5].map((n) => [String(n), String(n)]);
@@ -99,6 +103,8 @@ export class EcamAdminSurveyBuilder extends AdminView {
       }
     `,
   ];
+
+  private i18n = new I18nController(this, surveyMessages);
 
   @query('#survey-form') private form?: HTMLFormElement;
   @query('#invite-form') private inviteForm?: HTMLFormElement;
@@ -211,7 +217,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
     const q: EditQuestion = { key: this.nextKey++, id: this.newId(), type: 'single', label: '', required: false, options: [] };
     this.withTypeDefaults(q, 'single');
     this.draft!.questions.push(q);
-    this.status = `Se añadió la pregunta ${this.draft!.questions.length}.`;
+    this.status = this.i18n.t.added(this.draft!.questions.length);
     this.touch();
     await this.focusById(`q${q.key}-type`);
   }
@@ -221,7 +227,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
     const [gone] = qs.splice(i, 1);
     // Questions shown only after the removed one's answer would point nowhere.
     for (const q of qs) if (q.showIf?.question === gone!.id) delete q.showIf;
-    this.status = `Se quitó la pregunta ${i + 1}${gone!.label ? ` («${gone!.label}»)` : ''}.`;
+    this.status = this.i18n.t.removed(i + 1, gone!.label);
     this.touch();
     const next = qs[i] ?? qs[i - 1];
     await this.focusById(next ? `q${next.key}-type` : 'add-question');
@@ -233,7 +239,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
     if (j < 0 || j >= qs.length) return;
     [qs[i], qs[j]] = [qs[j]!, qs[i]!];
     const q = qs[j]!;
-    this.status = `La pregunta${q.label ? ` «${q.label}»` : ''} quedó en la posición ${j + 1} de ${qs.length}.`;
+    this.status = this.i18n.t.moved(q.label, j + 1, qs.length);
     this.touch();
     // The focus stays on the button pressed, unless it is now at the end and disabled.
     const atEdge = (by === -1 && j === 0) || (by === 1 && j === qs.length - 1);
@@ -294,7 +300,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
   private async removeItem(q: EditQuestion, kind: 'options' | 'rows', j: number): Promise<void> {
     const list = (kind === 'options' ? q.options : q.rows) ?? [];
     list.splice(j, 1);
-    this.status = kind === 'options' ? `Se quitó la opción ${j + 1}.` : `Se quitó la fila ${j + 1}.`;
+    this.status = this.i18n.t.itemRemoved(kind === 'options', j + 1);
     this.touch();
     const p = kind === 'options' ? 'o' : 'r';
     await this.focusById(list.length ? `q${q.key}-${p}${Math.min(j, list.length - 1)}-label` : `q${q.key}-add-${p}`);
@@ -342,7 +348,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
 
   private async handleSave(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (await this.run(() => this.save())) this.status = `Se guardó la encuesta (${formatDateTime(this.survey!.updatedAt)}).`;
+    if (await this.run(() => this.save())) this.status = this.i18n.t.saved(formatDateTime(this.survey!.updatedAt, this.i18n.lang));
   }
 
   private async handleOpen(): Promise<void> {
@@ -351,7 +357,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
       this.adopt(await this.api.send<Survey>('POST', `/surveys/${this.surveyId}/open`));
     });
     if (ok) {
-      this.status = 'Se guardó y se abrió la encuesta: ya se puede responder. Sus preguntas ya no cambian.';
+      this.status = this.i18n.t.opened;
       await this.focusStatus();
     }
   }
@@ -362,7 +368,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
       () => this.actionsForm(),
     );
     if (ok) {
-      this.status = 'Se cerró la encuesta: ya no recibe respuestas.';
+      this.status = this.i18n.t.closed;
       await this.focusStatus();
     }
   }
@@ -373,7 +379,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
       () => this.actionsForm(),
     );
     if (ok) {
-      this.status = 'Se volvió a abrir la encuesta: recibe respuestas de nuevo.';
+      this.status = this.i18n.t.reopened;
       await this.focusStatus();
     }
   }
@@ -417,9 +423,9 @@ export class EcamAdminSurveyBuilder extends AdminView {
   private async handleCopy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this.links.join('\n'));
-      this.status = this.links.length === 1 ? 'Se copió el enlace.' : `Se copiaron ${this.links.length} enlaces.`;
+      this.status = this.i18n.t.copiedLinks(this.links.length);
     } catch {
-      this.status = 'No se pudo copiar: seleccione el texto de los enlaces y cópielo.';
+      this.status = this.i18n.t.notCopied;
       this.renderRoot.querySelector<HTMLTextAreaElement>('#invite-links')?.select();
     }
   }
@@ -473,38 +479,39 @@ export class EcamAdminSurveyBuilder extends AdminView {
 
   private renderSettings(d: Draft): TemplateResult {
     const f = this.errors.fields;
+    const t = this.i18n.t;
     return html`<fieldset>
-      <legend>Datos de la encuesta</legend>
+      <legend>${t.surveyData}</legend>
       <div class="question">
-        ${this.input('s-title', 'Título', d.title, (e) => this.setText('title', e), f.title, { maxlength: 200, required: true })}
-        ${this.input('s-slug', 'Identificador (slug)', d.slug, (e) => this.setText('slug', e), f.slug, {
+        ${this.input('s-title', t.title, d.title, (e) => this.setText('title', e), f.title, { maxlength: 200, required: true })}
+        ${this.input('s-slug', t.slugLabel, d.slug, (e) => this.setText('slug', e), f.slug, {
           maxlength: 80,
-          hint: 'Minúsculas sin tildes, dígitos y guiones. Es el valor de survey="…" en la página que la muestra.',
+          hint: t.slugBuilderHint,
         })}
-        ${this.input('s-description', 'Descripción', d.description, (e) => this.setText('description', e), f.description, {
+        ${this.input('s-description', t.description, d.description, (e) => this.setText('description', e), f.description, {
           multiline: true,
           maxlength: 2000,
         })}
         <div class="pair">
-          ${this.input('s-opensAt', 'Apertura (opcional)', d.opensAt, (e) => this.setText('opensAt', e), f.opensAt, {
+          ${this.input('s-opensAt', t.opensOptional, d.opensAt, (e) => this.setText('opensAt', e), f.opensAt, {
             type: 'datetime-local',
-            hint: 'Hora de Bogotá. Vacía: desde que se abra.',
+            hint: t.opensHint,
           })}
-          ${this.input('s-closesAt', 'Cierre (opcional)', d.closesAt, (e) => this.setText('closesAt', e), f.closesAt, {
+          ${this.input('s-closesAt', t.closesOptional, d.closesAt, (e) => this.setText('closesAt', e), f.closesAt, {
             type: 'datetime-local',
-            hint: 'Hora de Bogotá. Vacío: hasta que se cierre.',
+            hint: t.closesHint,
           })}
         </div>
         <fieldset>
-          <legend>Quién responde</legend>
+          <legend>${t.whoAnswers}</legend>
           ${fieldError('s-anonymous', f.anonymous)}
           <div class="check">
             <input type="radio" id="s-anonymous" name="anonymous" .checked=${d.anonymous} @change=${() => this.setFlag('anonymous', true)} />
-            <label for="s-anonymous">Anónima: cualquiera responde una vez por navegador</label>
+            <label for="s-anonymous">${t.anonymousOption}</label>
           </div>
           <div class="check">
             <input type="radio" id="s-identified" name="anonymous" .checked=${!d.anonymous} @change=${() => this.setFlag('anonymous', false)} />
-            <label for="s-identified">Identificada: solo con un enlace de invitación (cada enlace responde una vez)</label>
+            <label for="s-identified">${t.identifiedOption}</label>
           </div>
         </fieldset>
         <div class="check">
@@ -514,9 +521,9 @@ export class EcamAdminSurveyBuilder extends AdminView {
             .checked=${d.resultsPublic}
             @change=${(e: Event) => this.setFlag('resultsPublic', (e.target as HTMLInputElement).checked)}
           />
-          <label for="s-resultsPublic">Resultados públicos (quien responde ve los resultados; nunca los textos)</label>
+          <label for="s-resultsPublic">${t.publicResultsOption}</label>
         </div>
-        ${this.input('s-thankYou', 'Texto de agradecimiento', d.thankYou, (e) => this.setText('thankYou', e), f.thankYou, {
+        ${this.input('s-thankYou', t.thankYou, d.thankYou, (e) => this.setText('thankYou', e), f.thankYou, {
           multiline: true,
           maxlength: 1000,
         })}
@@ -529,8 +536,9 @@ export class EcamAdminSurveyBuilder extends AdminView {
     const p = kind === 'options' ? 'o' : 'r';
     const base = `questions.${i}.${kind}`;
     const items = (kind === 'options' ? q.options : q.rows) ?? [];
-    const legend = kind === 'rows' ? 'Filas' : q.type === 'matrix' ? 'Escala (columnas)' : 'Opciones';
-    const noun = kind === 'rows' ? 'fila' : 'opción';
+    const t = this.i18n.t;
+    const legend = kind === 'rows' ? t.rows : q.type === 'matrix' ? t.scale : t.options;
+    const option = kind === 'options';
     const groupId = `q${q.key}-${kind}`;
     return html`<fieldset id=${groupId} aria-describedby=${describedBy(groupId, f[base])}>
       <legend>${legend} de la pregunta ${i + 1}</legend>
@@ -542,27 +550,27 @@ export class EcamAdminSurveyBuilder extends AdminView {
           const codeKey = kind === 'options' ? 'value' : 'id';
           return html`<li>
             <div class="pair">
-              ${this.input(`${id}-label`, `Texto de la ${noun} ${j + 1}`, item.label, (e) => {
+              ${this.input(`${id}-label`, t.itemText(option, j + 1), item.label, (e) => {
                 item.label = (e.target as HTMLInputElement).value;
                 this.touch();
               }, f[`${base}.${j}.label`], { maxlength: 500 })}
-              ${this.input(`${id}-${codeKey}`, kind === 'options' ? `Valor ${j + 1}` : `Identificador de la fila ${j + 1}`, code, (e) => {
+              ${this.input(`${id}-${codeKey}`, t.itemCode(option, j + 1), code, (e) => {
                 const v = (e.target as HTMLInputElement).value;
                 if (kind === 'options') (item as { value: string }).value = v;
                 else (item as { id: string }).id = v;
                 this.touch();
               }, f[`${base}.${j}.${codeKey}`], { maxlength: kind === 'options' ? 60 : 40 })}
               <button type="button" class="danger" @click=${() => this.removeItem(q, kind, j)}>
-                Quitar<span class="visually-hidden"> la ${noun} ${j + 1} de la pregunta ${i + 1}</span>
+                ${t.remove}<span class="visually-hidden">${t.removeItem(option, j + 1, i + 1)}</span>
               </button>
             </div>
           </li>`;
         })}
       </ol>
-      ${kind === 'options' ? html`<p class="hint">El valor va en el CSV; si lo deja vacío, se toma del texto.</p>` : nothing}
+      ${option ? html`<p class="hint">${t.valueHint}</p>` : nothing}
       <div class="actions">
         <button type="button" id="q${q.key}-add-${p}" @click=${() => this.addItem(q, kind)}>
-          Añadir ${noun}<span class="visually-hidden"> a la pregunta ${i + 1}</span>
+          ${t.addItem(option)}<span class="visually-hidden">${t.toQuestion(i + 1)}</span>
         </button>
       </div>
     </fieldset>`;
@@ -575,9 +583,10 @@ export class EcamAdminSurveyBuilder extends AdminView {
     const qErr = f[`questions.${i}.showIf.question`] ?? f[`questions.${i}.showIf`];
     const eqErr = f[`questions.${i}.showIf.equals`];
     const target = q.showIf ? this.draft!.questions.find((o) => o.id === q.showIf!.question) : undefined;
+    const t = this.i18n.t;
     return html`<div class="pair">
       <div class="field">
-        <label for=${qId}>Mostrar solo si</label>
+        <label for=${qId}>${t.showIf}</label>
         ${fieldError(qId, qErr)}
         <select
           id=${qId}
@@ -585,18 +594,16 @@ export class EcamAdminSurveyBuilder extends AdminView {
           aria-describedby=${describedBy(qId, qErr)}
           @change=${(e: Event) => this.setShowIfQuestion(q, e)}
         >
-          <option value="" ?selected=${!q.showIf}>Siempre (sin condición)</option>
+          <option value="" ?selected=${!q.showIf}>${t.always}</option>
           ${earlier.map(
-            (o) => html`<option value=${o.id} ?selected=${q.showIf?.question === o.id}>
-              la respuesta a «${o.label || o.id}»…
-            </option>`,
+            (o) => html`<option value=${o.id} ?selected=${q.showIf?.question === o.id}>${t.answerTo(o.label || o.id)}</option>`,
           )}
-          ${q.showIf && !target ? html`<option value=${q.showIf.question} selected>${q.showIf.question} (ya no existe)</option>` : nothing}
+          ${q.showIf && !target ? html`<option value=${q.showIf.question} selected>${t.gone(q.showIf.question)}</option>` : nothing}
         </select>
       </div>
       ${q.showIf && target
         ? html`<div class="field">
-            <label for="${qId}-equals">${target.type === 'multiple' ? 'incluye' : 'es igual a'}</label>
+            <label for="${qId}-equals">${target.type === 'multiple' ? t.includes : t.equals}</label>
             ${fieldError(`${qId}-equals`, eqErr)}
             <select
               id="${qId}-equals"
@@ -604,7 +611,7 @@ export class EcamAdminSurveyBuilder extends AdminView {
               aria-describedby=${describedBy(`${qId}-equals`, eqErr)}
               @change=${(e: Event) => this.setShowIfEquals(q, e)}
             >
-              ${branchValues(target).map(
+              ${branchValues(target, t).map(
                 ([value, label]) => html`<option value=${value} ?selected=${JSON.stringify(q.showIf!.equals) === value}>${label}</option>`,
               )}
             </select>
@@ -617,11 +624,12 @@ export class EcamAdminSurveyBuilder extends AdminView {
     const f = this.errors.fields;
     const at = (k: string) => f[`questions.${i}.${k}`];
     const k = q.key;
+    const t = this.i18n.t;
     return html`<fieldset class="question" id="q${k}">
-      <legend>Pregunta ${i + 1}${q.label ? html`: ${q.label}` : nothing}</legend>
+      <legend>${t.question(i + 1)}${q.label ? html`: ${q.label}` : nothing}</legend>
       <div class="pair">
         <div class="field">
-          <label for="q${k}-type">Tipo</label>
+          <label for="q${k}-type">${t.type}</label>
           ${fieldError(`q${k}-type`, at('type'))}
           <select
             id="q${k}-type"
@@ -629,32 +637,30 @@ export class EcamAdminSurveyBuilder extends AdminView {
             aria-describedby=${describedBy(`q${k}-type`, at('type'))}
             @change=${(e: Event) => this.setType(q, e)}
           >
-            ${(Object.keys(QUESTION_TYPE_LABELS) as QuestionType[]).map(
-              (t) => html`<option value=${t} ?selected=${q.type === t}>${QUESTION_TYPE_LABELS[t]}</option>`,
-            )}
+            ${QUESTION_TYPES.map((type) => html`<option value=${type} ?selected=${q.type === type}>${t.questionType(type)}</option>`)}
           </select>
         </div>
-        ${this.input(`q${k}-id`, 'Identificador', q.id, (e) => this.setQuestionText(q, 'id', e), at('id'), {
+        ${this.input(`q${k}-id`, t.questionId, q.id, (e) => this.setQuestionText(q, 'id', e), at('id'), {
           maxlength: 40,
-          hint: 'Nombra la columna del CSV: minúsculas, dígitos, - o _.',
+          hint: t.questionIdHint,
         })}
       </div>
-      ${this.input(`q${k}-label`, 'Texto de la pregunta', q.label, (e) => this.setQuestionText(q, 'label', e), at('label'), { maxlength: 500 })}
+      ${this.input(`q${k}-label`, t.questionText, q.label, (e) => this.setQuestionText(q, 'label', e), at('label'), { maxlength: 500 })}
       <div class="check">
         <input type="checkbox" id="q${k}-required" .checked=${q.required} @change=${(e: Event) => {
           q.required = (e.target as HTMLInputElement).checked;
           this.touch();
         }} />
-        <label for="q${k}-required">Obligatoria</label>
+        <label for="q${k}-required">${t.required}</label>
       </div>
       ${hasOptions(q.type) ? this.renderItems(q, i, 'options') : nothing}
       ${q.type === 'matrix' ? this.renderItems(q, i, 'rows') : nothing}
       ${q.type === 'multiple'
         ? html`<div class="pair">
-            ${this.input(`q${k}-min`, 'Mínimo de opciones a elegir (opcional)', String(q.min ?? ''), (e) => this.setLimit(q, 'min', e), at('min'), {
+            ${this.input(`q${k}-min`, t.minChoices, String(q.min ?? ''), (e) => this.setLimit(q, 'min', e), at('min'), {
               type: 'number',
             })}
-            ${this.input(`q${k}-max`, 'Máximo de opciones a elegir (opcional)', String(q.max ?? ''), (e) => this.setLimit(q, 'max', e), at('max'), {
+            ${this.input(`q${k}-max`, t.maxChoices, String(q.max ?? ''), (e) => this.setLimit(q, 'max', e), at('max'), {
               type: 'number',
             })}
           </div>`
@@ -662,13 +668,13 @@ export class EcamAdminSurveyBuilder extends AdminView {
       ${this.renderShowIf(q, i)}
       <div class="actions">
         <button type="button" id="q${k}-up" ?disabled=${i === 0} @click=${() => this.moveQuestion(i, -1)}>
-          Subir<span class="visually-hidden"> la pregunta ${i + 1}</span>
+          ${t.up}<span class="visually-hidden">${t.theQuestion(i + 1)}</span>
         </button>
         <button type="button" id="q${k}-down" ?disabled=${i === total - 1} @click=${() => this.moveQuestion(i, 1)}>
-          Bajar<span class="visually-hidden"> la pregunta ${i + 1}</span>
+          ${t.down}<span class="visually-hidden">${t.theQuestion(i + 1)}</span>
         </button>
         <button type="button" class="danger" id="q${k}-remove" @click=${() => this.removeQuestion(i)}>
-          Quitar<span class="visually-hidden"> la pregunta ${i + 1}</span>
+          ${t.remove}<span class="visually-hidden">${t.theQuestion(i + 1)}</span>
         </button>
       </div>
     </fieldset>`;
@@ -676,60 +682,58 @@ export class EcamAdminSurveyBuilder extends AdminView {
 
   private renderBuilder(d: Draft): TemplateResult {
     const qErr = this.errors.fields.questions;
-    return html`<form id="survey-form" novalidate aria-label="Definición de la encuesta" @submit=${this.handleSave}>
+    const t = this.i18n.t;
+    return html`<form id="survey-form" novalidate aria-label=${t.definitionForm} @submit=${this.handleSave}>
       ${formAlert(this.errors.alert)} ${this.renderSettings(d)}
-      <h2 id="h-questions">Preguntas</h2>
+      <h2 id="h-questions">${t.questions}</h2>
       ${fieldError('questions', qErr)}
-      ${d.questions.length ? nothing : html`<p>Todavía no tiene preguntas.</p>`}
+      ${d.questions.length ? nothing : html`<p>${t.noQuestions}</p>`}
       ${repeat(
         d.questions,
         (q) => q.key,
         (q, i) => this.renderQuestion(q, i, d.questions.length),
       )}
       <div class="actions">
-        <button type="button" id="add-question" @click=${this.addQuestion}>Añadir pregunta</button>
+        <button type="button" id="add-question" @click=${this.addQuestion}>${t.addQuestion}</button>
       </div>
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.busy}>Guardar</button>
+        <button type="submit" class="primary" ?disabled=${this.busy}>${t.save}</button>
         <button type="button" id="open" ?disabled=${this.busy || !d.questions.length} @click=${this.handleOpen} aria-describedby="open-hint">
-          Guardar y abrir
+          ${t.saveAndOpen}
         </button>
-        <span class="hint" id="open-hint">Abierta, sus preguntas ya no cambian (para cambiarlas, se duplica).</span>
+        <span class="hint" id="open-hint">${t.openHint}</span>
       </div>
     </form>`;
   }
 
   private renderDefinition(s: Survey): TemplateResult {
-    const when = (iso: string | null, none: string) => (iso ? formatDateTime(iso) : none);
-    return html`<p class="status note">
-        ${s.state === 'open' ? 'La encuesta está abierta' : 'La encuesta está cerrada'}: sus preguntas no cambian, para que los
-        resultados sean comparables. Para cambiarla, duplíquela.
-      </p>
+    const { t, lang } = this.i18n;
+    const when = (iso: string | null, none: string) => (iso ? formatDateTime(iso, lang) : none);
+    return html`<p class="status note">${t.frozen(s.state === 'open')}</p>
       <dl>
-        <dt>Identificador</dt>
+        <dt>${t.questionId}</dt>
         <dd>${s.slug}</dd>
-        <dt>Descripción</dt>
+        <dt>${t.description}</dt>
         <dd class="text">${s.description || '—'}</dd>
-        <dt>Apertura</dt>
-        <dd>${when(s.opensAt, 'Desde que se abrió')}</dd>
-        <dt>Cierre</dt>
-        <dd>${when(s.closesAt, 'Hasta que se cierre')}</dd>
-        <dt>Quién responde</dt>
-        <dd>${s.anonymous ? 'Anónima' : 'Identificada (con invitación)'}</dd>
-        <dt>Resultados públicos</dt>
-        <dd>${s.resultsPublic ? 'Sí' : 'No'}</dd>
-        <dt>Respuestas</dt>
+        <dt>${t.opens}</dt>
+        <dd>${when(s.opensAt, t.sinceOpened)}</dd>
+        <dt>${t.closes}</dt>
+        <dd>${when(s.closesAt, t.untilClosed)}</dd>
+        <dt>${t.whoAnswers}</dt>
+        <dd>${s.anonymous ? t.anonymous : t.identified}</dd>
+        <dt>${t.publicResults}</dt>
+        <dd>${s.resultsPublic ? t.yes : t.no}</dd>
+        <dt>${t.responses}</dt>
         <dd>${s.responses}</dd>
-        <dt>Agradecimiento</dt>
+        <dt>${t.thanks}</dt>
         <dd class="text">${s.thankYou}</dd>
       </dl>
-      <h2>Preguntas</h2>
+      <h2>${t.questions}</h2>
       <ol>
         ${s.questions.map(
           (q) => html`<li>
-            ${q.label} <span class="hint">(${QUESTION_TYPE_LABELS[q.type]}${q.required ? ', obligatoria' : ''}${q.showIf
-              ? `, solo si «${q.showIf.question}» es ${String(q.showIf.equals)}`
-              : ''})</span>
+            ${q.label}
+            <span class="hint">${t.questionSummary(t.questionType(q.type), q.required, q.showIf?.question, String(q.showIf?.equals))}</span>
           </li>`,
         )}
       </ol>`;
@@ -737,27 +741,28 @@ export class EcamAdminSurveyBuilder extends AdminView {
 
   private renderActions(s: Survey): TemplateResult {
     const draft = s.state === 'draft';
-    return html`<h2 id="h-actions">Acciones</h2>
+    const t = this.i18n.t;
+    return html`<h2 id="h-actions">${t.actions}</h2>
       <form id="actions-form" aria-labelledby="h-actions" @submit=${(e: Event) => e.preventDefault()}>
         ${draft ? nothing : formAlert(this.errors.alert)}
         <div class="actions">
           ${s.state === 'open'
-            ? html`<button type="button" id="close" ?disabled=${this.busy} @click=${this.handleClose}>Cerrar la encuesta</button>`
+            ? html`<button type="button" id="close" ?disabled=${this.busy} @click=${this.handleClose}>${t.close}</button>`
             : nothing}
           ${s.state === 'closed'
-            ? html`<button type="button" id="reopen" ?disabled=${this.busy} @click=${this.handleReopen}>Volver a abrir</button>`
+            ? html`<button type="button" id="reopen" ?disabled=${this.busy} @click=${this.handleReopen}>${t.reopen}</button>`
             : nothing}
-          <button type="button" id="duplicate" ?disabled=${this.busy} @click=${this.handleDuplicate}>Duplicar</button>
+          <button type="button" id="duplicate" ?disabled=${this.busy} @click=${this.handleDuplicate}>${t.duplicate}</button>
           ${draft && !this.confirmingDelete
-            ? html`<button type="button" class="danger" id="delete" @click=${() => this.askDelete(true)}>Eliminar borrador</button>`
+            ? html`<button type="button" class="danger" id="delete" @click=${() => this.askDelete(true)}>${t.deleteDraft}</button>`
             : nothing}
         </div>
         ${draft && this.confirmingDelete
           ? html`<div class="panel confirm" role="group" aria-labelledby="confirm-delete-text">
-              <p id="confirm-delete-text">¿Eliminar el borrador «${s.title}»? No se puede deshacer.</p>
+              <p id="confirm-delete-text">${t.confirmDelete(s.title)}</p>
               <div class="actions">
-                <button type="button" class="danger" id="confirm-delete" ?disabled=${this.busy} @click=${this.handleDelete}>Sí, eliminar</button>
-                <button type="button" id="cancel-delete" @click=${() => this.askDelete(false)}>Cancelar</button>
+                <button type="button" class="danger" id="confirm-delete" ?disabled=${this.busy} @click=${this.handleDelete}>${t.yesDelete}</button>
+                <button type="button" id="cancel-delete" @click=${() => this.askDelete(false)}>${t.cancel}</button>
               </div>
             </div>`
           : nothing}
@@ -767,15 +772,13 @@ export class EcamAdminSurveyBuilder extends AdminView {
   private renderInvitations(s: Survey): TemplateResult | typeof nothing {
     if (s.anonymous || s.state === 'closed') return nothing;
     const f = this.inviteErrors.fields;
-    return html`<h2 id="h-invite">Invitaciones</h2>
-      <p>
-        Cada enlace responde la encuesta una sola vez. Envíelos uno por persona; sirven mientras la encuesta esté abierta.
-        ${s.state === 'draft' ? 'Guarde antes los cambios: la encuesta debe ser identificada.' : ''}
-      </p>
+    const t = this.i18n.t;
+    return html`<h2 id="h-invite">${t.invitations}</h2>
+      <p>${t.invitationsIntro} ${s.state === 'draft' ? t.saveFirst : ''}</p>
       <form id="invite-form" class="filters" novalidate aria-labelledby="h-invite" @submit=${this.handleInvite}>
         ${formAlert(this.inviteErrors.alert)}
         <div class="field">
-          <label for="invite-count">Cantidad de enlaces</label>
+          <label for="invite-count">${t.linkCount}</label>
           ${fieldError('invite-count', f.count)}
           <input
             id="invite-count"
@@ -789,14 +792,14 @@ export class EcamAdminSurveyBuilder extends AdminView {
           />
         </div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy}>Generar enlaces</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${t.generate}</button>
         </div>
       </form>
       ${this.links.length
         ? html`<div class="field">
-            <label for="invite-links">Enlaces generados (${this.links.length}); no se vuelven a mostrar</label>
+            <label for="invite-links">${t.links(this.links.length)}</label>
             <textarea id="invite-links" class="links" readonly .value=${this.links.join('\n')}></textarea>
-            <div class="actions"><button type="button" @click=${this.handleCopy}>Copiar los enlaces</button></div>
+            <div class="actions"><button type="button" @click=${this.handleCopy}>${t.copyLinks}</button></div>
           </div>`
         : nothing}`;
   }
@@ -804,16 +807,17 @@ export class EcamAdminSurveyBuilder extends AdminView {
   override render(): TemplateResult {
     const s = this.survey;
     const d = this.draft;
-    return html`<h1 tabindex="-1">${s ? `${s.state === 'draft' ? 'Editar encuesta' : 'Encuesta'}: ${s.title}` : 'Encuesta'}</h1>
+    const { t, lang } = this.i18n;
+    return html`<h1 tabindex="-1">${s ? t.heading(s.state === 'draft', s.title) : t.survey}</h1>
       ${s ? surveyTabs(s.id, s.state, 'editar') : nothing}
       <div class="alert" role="alert">${this.loadError}</div>
       <p class="status" id="survey-status" role="status" aria-live="polite" tabindex="-1">${this.status}</p>
       ${s && d
-        ? html`<p>Estado: <strong>${SURVEY_STATE_LABELS[s.state]}</strong>. Última modificación: ${formatDateTime(s.updatedAt)}.</p>
+        ? html`<p>${t.statusLabel} <strong>${t.state(s.state)}</strong>${t.lastChanged(formatDateTime(s.updatedAt, lang))}</p>
             ${s.state === 'draft' ? this.renderBuilder(d) : this.renderDefinition(s)} ${this.renderActions(s)} ${this.renderInvitations(s)}`
         : this.loadError
           ? nothing
-          : html`<p>Cargando…</p>`}`;
+          : html`<p>${this.words.t.loading}</p>`}`;
   }
 }
 

@@ -1,23 +1,8 @@
 /** Words and pieces the survey views of the staff page share (list, builder, preview, results). */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { QuestionType, SurveyState } from '../../api/survey/schemas.ts';
-
-export const SURVEY_STATE_LABELS: Record<SurveyState, string> = {
-  draft: 'Borrador',
-  open: 'Abierta',
-  closed: 'Cerrada',
-};
-
-export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
-  single: 'Selección única',
-  multiple: 'Selección múltiple',
-  rating: 'Calificación de 1 a 5',
-  nps: 'Recomendación (NPS, 0 a 10)',
-  text: 'Texto corto',
-  textarea: 'Texto largo',
-  yesno: 'Sí o no',
-  matrix: 'Matriz (filas × escala)',
-};
+import type { SurveyState } from '../../api/survey/schemas.ts';
+import { pageLang } from './messages.ts';
+import { surveyMessages } from './messages-surveys.ts';
 
 /** Styles of the survey views, on top of the admin page's. */
 export const surveyStyles = css`
@@ -32,15 +17,20 @@ export const surveyStyles = css`
 `;
 
 /** The pages of one survey, as links; the current one marked. Drafts have no results yet. */
-export function surveyTabs(id: number, state: SurveyState, current: 'editar' | 'vista-previa' | 'resultados'): TemplateResult {
+export function surveyTabs(
+  id: number,
+  state: SurveyState,
+  current: 'editar' | 'vista-previa' | 'resultados',
+  t = surveyMessages[pageLang()],
+): TemplateResult {
   const pages: ['editar' | 'vista-previa' | 'resultados', string][] = [
-    ['editar', state === 'draft' ? 'Editar' : 'Definición'],
-    ['vista-previa', 'Vista previa'],
-    ['resultados', 'Resultados'],
+    ['editar', state === 'draft' ? t.edit : t.definition],
+    ['vista-previa', t.preview],
+    ['resultados', t.results],
   ];
-  return html`<nav class="pager tabs" aria-label="Páginas de la encuesta">
+  return html`<nav class="pager tabs" aria-label=${t.surveyPages}>
     <ul>
-      <li><a href="#/encuestas">Todas las encuestas</a></li>
+      <li><a href="#/encuestas">${t.allSurveys}</a></li>
       ${pages.map(
         ([page, label]) =>
           html`<li><a href="#/encuesta/${id}/${page}" aria-current=${page === current ? 'page' : nothing}>${label}</a></li>`,

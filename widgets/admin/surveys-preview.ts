@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import type { PublicSurvey, Survey } from '../../api/survey/schemas.ts';
 import { surveyStyles, surveyTabs } from './surveys-labels.ts';
+import { surveyMessages } from './messages-surveys.ts';
 import { AdminView, errorMessage } from './view.ts';
 
 /** What the citizen's widget would receive from `GET /api/surveys/:slug` once the survey is open. */
@@ -57,29 +58,30 @@ export class EcamAdminSurveyPreview extends AdminView {
 
   override render(): TemplateResult {
     const s = this.survey;
-    return html`<h1 tabindex="-1">Vista previa${s ? `: ${s.title}` : ''}</h1>
+    const t = surveyMessages[this.words.lang];
+    return html`<h1 tabindex="-1">${t.previewTitle(s?.title ?? '')}</h1>
       ${s ? surveyTabs(s.id, s.state, 'vista-previa') : nothing}
       <div class="alert" role="alert">${this.loadError}</div>
       ${s && this.definition
-        ? html`<p>Así verá la encuesta quien la responda. Las respuestas de esta vista previa no se envían ni se guardan.</p>
+        ? html`<p>${t.previewIntro}</p>
             <fieldset>
-              <legend>Presentación</legend>
+              <legend>${t.layout}</legend>
               <div class="check">
                 <input type="radio" id="layout-page" name="layout" .checked=${this.layout === 'page'} @change=${() => (this.layout = 'page')} />
-                <label for="layout-page">Todas las preguntas en una página</label>
+                <label for="layout-page">${t.layoutPage}</label>
               </div>
               <div class="check">
                 <input type="radio" id="layout-steps" name="layout" .checked=${this.layout === 'steps'} @change=${() => (this.layout = 'steps')} />
-                <label for="layout-steps">Una pregunta por pantalla (como en un teléfono)</label>
+                <label for="layout-steps">${t.layoutSteps}</label>
               </div>
             </fieldset>
-            <h2>Como la verá el ciudadano</h2>
+            <h2>${t.asCitizen}</h2>
             <div class="frame">
               <ecam-survey .definition=${this.definition} layout=${this.layout}></ecam-survey>
             </div>`
         : this.loadError
           ? nothing
-          : html`<p>Cargando…</p>`}`;
+          : html`<p>${this.words.t.loading}</p>`}`;
   }
 }
 

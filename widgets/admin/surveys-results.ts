@@ -2,12 +2,12 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, query, state } from 'lit/decorators.js';
 import type { OptionResult, QuestionResult, StaffResults, Survey } from '../../api/survey/schemas.ts';
 import { formatDate, formatDateTime } from '../shared/format.ts';
-import { CHART_TEXT, drawBarChart, type Chart } from './chart.ts';
-import { QUESTION_TYPE_LABELS, surveyStyles, surveyTabs } from './surveys-labels.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { drawBarChart, type Chart } from './chart.ts';
+import { surveyMessages } from './messages-surveys.ts';
+import { surveyStyles, surveyTabs } from './surveys-labels.ts';
 import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
-const number = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
-const pct = (p: number) => `${new Intl.NumberFormat('es-CO', { maximumFractionDigits: 1 }).format(p)} %`;
 
 /** Bars of a matrix's scale, from the first point to the last (red to green for a Likert scale). */
 const SCALE_COLORS = ['#a80521', '#c9541f', '#8a6d00', '#4d7c0f', '#068460', '#3366cc', '#6b4c9a', '#5e5e5e', '#004884', '#b0006a', '#2b6b6b'];
@@ -52,6 +52,8 @@ export class EcamAdminSurveyResults extends AdminView {
       }
     `,
   ];
+
+  private i18n = new I18nController(this, surveyMessages);
 
   @query('#results-form') private form?: HTMLFormElement;
 
@@ -115,11 +117,10 @@ export class EcamAdminSurveyResults extends AdminView {
       // attributes (which is what lit's styleMap writes on its first render).
       const bars = q.type === 'matrix' ? (q.rows?.length ?? 0) : (q.options?.length ?? 0);
       canvas.parentElement!.style.height = `${Math.max(8, bars * 2 + (q.type === 'matrix' ? 5 : 3))}rem`;
-      const scale = { ticks: { color: CHART_TEXT } };
       const count = {
         beginAtZero: true,
-        ticks: { precision: 0, color: CHART_TEXT },
-        title: { display: true, text: 'Respuestas', color: CHART_TEXT },
+        ticks: { precision: 0 },
+        title: { display: true, text: this.i18n.t.answersAxis },
       };
       const config =
         q.type === 'matrix'
@@ -135,19 +136,19 @@ export class EcamAdminSurveyResults extends AdminView {
               },
               options: {
                 indexAxis: 'y' as const,
-                scales: { x: { ...count, stacked: true }, y: { ...scale, stacked: true } },
-                plugins: { legend: { position: 'bottom' as const, labels: { color: CHART_TEXT } } },
+                scales: { x: { ...count, stacked: true }, y: { stacked: true } },
+                plugins: { legend: { position: 'bottom' as const } },
               },
             }
           : {
               type: 'bar' as const,
               data: {
                 labels: (q.options ?? []).map((o) => o.label),
-                datasets: [{ label: 'Respuestas', data: (q.options ?? []).map((o) => o.count), backgroundColor: '#3366cc' }],
+                datasets: [{ label: this.i18n.t.answersAxis, data: (q.options ?? []).map((o) => o.count), backgroundColor: '#3366cc' }],
               },
               options: {
                 indexAxis: 'y' as const,
-                scales: { x: count, y: scale },
+                scales: { x: count },
                 plugins: { legend: { display: false } },
               },
             };
@@ -164,10 +165,11 @@ export class EcamAdminSurveyResults extends AdminView {
   private renderFilters(): TemplateResult {
     const f = this.errors.fields;
     const v = this.filters;
-    return html`<form id="results-form" class="filters" novalidate aria-label="Filtrar resultados" @submit=${this.handleSubmit}>
+    const t = this.i18n.t;
+    return html`<form id="results-form" class="filters" novalidate aria-label=${t.resultsFilters} @submit=${this.handleSubmit}>
       ${formAlert(this.errors.alert)}
       <div class="field">
-        <label for="results-from">Desde</label>
+        <label for="results-from">${this.words.t.from}</label>
         ${fieldError('results-from', f.from)}
         <input
           id="results-from"
@@ -179,7 +181,7 @@ export class EcamAdminSurveyResults extends AdminView {
         />
       </div>
       <div class="field">
-        <label for="results-to">Hasta</label>
+        <label for="results-to">${this.words.t.to}</label>
         ${fieldError('results-to', f.to)}
         <input
           id="results-to"
@@ -191,7 +193,7 @@ export class EcamAdminSurveyResults extends AdminView {
         />
       </div>
       <div class="field">
-        <label for="results-q">Buscar en las respuestas de texto</label>
+        <label for="results-q">${t.searchTexts}</label>
         ${fieldError('results-q', f.q)}
         <input
           id="results-q"
@@ -204,22 +206,32 @@ export class EcamAdminSurveyResults extends AdminView {
         />
       </div>
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.loading}>Ver resultados</button>
+        <button type="submit" class="primary" ?disabled=${this.loading}>${t.showResults}</button>
       </div>
     </form>`;
   }
 
+  /** A number as the page's language writes it; percentages with one decimal. */
+  private number(value: number, digits = 2): string {
+    return new Intl.NumberFormat(this.i18n.locale, { maximumFractionDigits: digits }).format(value);
+  }
+
+  private pct(p: number): string {
+    return `${this.number(p, 1)} %`;
+  }
+
   private optionTable(q: QuestionResult, options: OptionResult[]): TemplateResult {
-    return html`<div class="table-wrap" role="region" aria-label="Tabla de «${q.label}»" tabindex="0">
-      <table>
+    const t = this.i18n.t;
+    return html`<div class="table-wrap" role="region" aria-label=${t.tableOf(q.label)} tabindex="0">
+      <table tabindex="0">
         <caption>
-          Respuestas a «${q.label}»${q.type === 'multiple' ? ' (cada persona puede elegir varias: los porcentajes suman más de 100)' : ''}
+          ${t.answersTo(q.label, q.type === 'multiple')}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Respuesta</th>
-            <th scope="col" class="num">Cantidad</th>
-            <th scope="col" class="num">Porcentaje</th>
+            <th scope="col">${t.answer}</th>
+            <th scope="col" class="num">${t.count}</th>
+            <th scope="col" class="num">${t.percent}</th>
           </tr>
         </thead>
         <tbody>
@@ -227,7 +239,7 @@ export class EcamAdminSurveyResults extends AdminView {
             (o) => html`<tr>
               <th scope="row">${o.label}</th>
               <td class="num">${o.count}</td>
-              <td class="num">${pct(o.percent)}</td>
+              <td class="num">${this.pct(o.percent)}</td>
             </tr>`,
           )}
         </tbody>
@@ -238,14 +250,15 @@ export class EcamAdminSurveyResults extends AdminView {
   private matrixTable(q: QuestionResult): TemplateResult {
     const rows = q.rows ?? [];
     const scale = rows[0]?.options ?? [];
-    return html`<div class="table-wrap" role="region" aria-label="Tabla de «${q.label}»" tabindex="0">
-      <table>
+    const t = this.i18n.t;
+    return html`<div class="table-wrap" role="region" aria-label=${t.tableOf(q.label)} tabindex="0">
+      <table tabindex="0">
         <caption>
-          Respuestas a «${q.label}», por fila: cantidad (porcentaje)
+          ${t.matrixCaption(q.label)}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Fila</th>
+            <th scope="col">${t.row}</th>
             ${scale.map((o) => html`<th scope="col" class="num">${o.label}</th>`)}
           </tr>
         </thead>
@@ -253,7 +266,7 @@ export class EcamAdminSurveyResults extends AdminView {
           ${rows.map(
             (row) => html`<tr>
               <th scope="row">${row.label}</th>
-              ${row.options.map((o) => html`<td class="num">${o.count} (${pct(o.percent)})</td>`)}
+              ${row.options.map((o) => html`<td class="num">${o.count} (${this.pct(o.percent)})</td>`)}
             </tr>`,
           )}
         </tbody>
@@ -264,45 +277,36 @@ export class EcamAdminSurveyResults extends AdminView {
   private renderTexts(q: QuestionResult): TemplateResult {
     const texts = q.texts ?? [];
     const search = this.filters.q.trim();
-    const matching = search ? ` que ${texts.length === 1 ? 'contiene' : 'contienen'} «${search}»` : '';
+    const { t, lang } = this.i18n;
     return html`<p class="summary">
-        ${texts.length === 0
-          ? search
-            ? `Ninguna respuesta contiene «${search}».`
-            : 'Todavía no hay respuestas de texto.'
-          : `${texts.length} ${texts.length === 1 ? 'respuesta' : 'respuestas'}${matching}, la más reciente primero.`}
+        ${texts.length === 0 ? (search ? t.noMatch(search) : t.noTexts) : t.texts(texts.length, search)}
       </p>
       ${texts.length
-        ? html`<ul class="texts" aria-label="Respuestas a «${q.label}»">
-            ${texts.map((t) => html`<li><span class="hint">${formatDateTime(t.at)}</span><br /><span class="text">${t.text}</span></li>`)}
+        ? html`<ul class="texts" aria-label=${t.textsOf(q.label)}>
+            ${texts.map((x) => html`<li><span class="hint">${formatDateTime(x.at, lang)}</span><br /><span class="text">${x.text}</span></li>`)}
           </ul>`
         : nothing}`;
   }
 
   private renderQuestion(q: QuestionResult, i: number, total: number): TemplateResult {
     const chart = q.type === 'matrix' ? (q.rows?.length ?? 0) > 0 : (q.options?.length ?? 0) > 0;
+    const t = this.i18n.t;
     return html`<section aria-labelledby="h-q-${q.id}">
       <h2 id="h-q-${q.id}">${i + 1}. ${q.label}</h2>
       <p>
-        ${QUESTION_TYPE_LABELS[q.type]}. Respondida en ${q.answered} de ${total}
-        ${total === 1 ? 'respuesta' : 'respuestas'}.
-        ${q.average !== undefined && q.average !== null ? html`Promedio: <strong>${number.format(q.average)}</strong>.` : nothing}
+        ${t.answered(t.questionType(q.type), q.answered, total)}
+        ${q.average !== undefined && q.average !== null ? html`${t.average} <strong>${this.number(q.average)}</strong>.` : nothing}
       </p>
       ${q.nps
         ? html`<p>
-            NPS: <strong>${number.format(q.nps.score)}</strong> (promotores, 9 y 10: ${q.nps.promoters}; pasivos, 7 y 8:
-            ${q.nps.passives}; detractores, 0 a 6: ${q.nps.detractors}).
+            NPS: <strong>${this.number(q.nps.score)}</strong> ${t.nps(q.nps.promoters, q.nps.passives, q.nps.detractors)}
           </p>`
         : nothing}
       ${q.type === 'matrix' ? this.matrixTable(q) : q.options ? this.optionTable(q, q.options) : nothing}
       ${q.type === 'text' || q.type === 'textarea' ? this.renderTexts(q) : nothing}
       ${chart
         ? html`<div class="chart">
-            <canvas
-              id="chart-${q.id}"
-              role="img"
-              aria-label="Gráfico de barras de «${q.label}». Los mismos datos están en la tabla."
-            ></canvas>
+            <canvas id="chart-${q.id}" role="img" aria-label=${t.chartOf(q.label)}></canvas>
           </div>`
         : nothing}
     </section>`;
@@ -311,22 +315,24 @@ export class EcamAdminSurveyResults extends AdminView {
   private renderResults(r: StaffResults): TemplateResult {
     const f = this.filters;
     const csv = this.api.url(`/surveys/${this.surveyId}/responses.csv`, { from: f.from, to: f.to });
+    const { t, lang } = this.i18n;
     const period =
       f.from || f.to
-        ? `${f.from ? `desde el ${formatDate(f.from)}` : ''}${f.from && f.to ? ' ' : ''}${f.to ? `hasta el ${formatDate(f.to)}` : ''}`
-        : 'todas las fechas';
-    return html`<p>Periodo: ${period}. Total de respuestas: <strong>${r.total}</strong>.</p>
-      <p><a class="button" href=${csv} download>Descargar CSV</a> <span class="hint">Una fila por respuesta, una columna por pregunta.</span></p>
+        ? `${f.from ? t.since(formatDate(f.from, lang)) : ''}${f.from && f.to ? ' ' : ''}${f.to ? t.until(formatDate(f.to, lang)) : ''}`
+        : t.allDates;
+    return html`<p>${t.period(period)} <strong>${r.total}</strong>.</p>
+      <p><a class="button" href=${csv} download>${t.downloadCsv}</a> <span class="hint">${t.csvHint}</span></p>
       ${r.questions.map((q, i) => this.renderQuestion(q, i, r.total))}`;
   }
 
   override render(): TemplateResult {
     const s = this.survey;
     const r = this.results;
-    return html`<h1 tabindex="-1">Resultados${s ? `: ${s.title}` : ''}</h1>
+    const t = this.i18n.t;
+    return html`<h1 tabindex="-1">${t.resultsTitle(s?.title ?? '')}</h1>
       ${s ? surveyTabs(s.id, s.state, 'resultados') : nothing} ${this.renderFilters()}
       <p role="status" aria-live="polite">
-        ${this.loading ? 'Cargando los resultados…' : r ? `Resultados cargados: ${r.total} ${r.total === 1 ? 'respuesta' : 'respuestas'}.` : ''}
+        ${this.loading ? t.loadingResults : r ? t.resultsLoaded(r.total) : ''}
       </p>
       ${r ? this.renderResults(r) : nothing}`;
   }

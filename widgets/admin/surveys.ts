@@ -6,7 +6,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { Survey, SurveyListItem } from '../../api/survey/schemas.ts';
 import { formatDateTime } from '../shared/format.ts';
-import { SURVEY_STATE_LABELS, slugify } from './surveys-labels.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { surveyMessages } from './messages-surveys.ts';
+import { slugify } from './surveys-labels.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 import './surveys-builder.ts';
 import './surveys-preview.ts';
@@ -18,6 +20,8 @@ import './surveys-preview.ts';
  * @summary Encuestas de opinión.
  */
 export class EcamAdminSurveys extends AdminView {
+  private i18n = new I18nController(this, surveyMessages);
+
   @query('form') private form?: HTMLFormElement;
 
   @state() private items?: SurveyListItem[];
@@ -59,22 +63,23 @@ export class EcamAdminSurveys extends AdminView {
   }
 
   private renderTable(items: SurveyListItem[]): TemplateResult {
-    if (!items.length) return html`<p>Todavía no hay encuestas.</p>`;
-    const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
-    return html`<div class="table-wrap" role="region" aria-label="Tabla de encuestas" tabindex="0">
+    const { t, lang } = this.i18n;
+    if (!items.length) return html`<p>${t.noSurveys}</p>`;
+    const when = (iso: string | null) => (iso ? formatDateTime(iso, lang) : '—');
+    return html`<div class="table-wrap" role="region" aria-label=${t.surveysTable} tabindex="0">
       <table>
         <caption>
-          Encuestas, la más reciente primero
+          ${t.surveysCaption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Título</th>
-            <th scope="col">Identificador</th>
-            <th scope="col">Estado</th>
-            <th scope="col" class="num">Respuestas</th>
-            <th scope="col">Apertura</th>
-            <th scope="col">Cierre</th>
-            <th scope="col">Resultados</th>
+            <th scope="col">${t.title}</th>
+            <th scope="col">${t.slug}</th>
+            <th scope="col">${t.stateLabel}</th>
+            <th scope="col" class="num">${t.responses}</th>
+            <th scope="col">${t.opens}</th>
+            <th scope="col">${t.closes}</th>
+            <th scope="col">${t.results}</th>
           </tr>
         </thead>
         <tbody>
@@ -82,14 +87,14 @@ export class EcamAdminSurveys extends AdminView {
             (s) => html`<tr>
               <th scope="row"><a href="#/encuesta/${s.id}/editar">${s.title}</a></th>
               <td>${s.slug}</td>
-              <td>${SURVEY_STATE_LABELS[s.state]}</td>
+              <td>${t.state(s.state)}</td>
               <td class="num">${s.responses}</td>
               <td>${when(s.opensAt)}</td>
               <td>${when(s.closesAt)}</td>
               <td>
                 ${s.state === 'draft'
-                  ? html`<span class="hint">Sin respuestas (borrador)</span>`
-                  : html`<a href="#/encuesta/${s.id}/resultados">Resultados<span class="visually-hidden"> de «${s.title}»</span></a>`}
+                  ? html`<span class="hint">${t.noResponsesDraft}</span>`
+                  : html`<a href="#/encuesta/${s.id}/resultados">${t.results}<span class="visually-hidden">${t.resultsOf(s.title)}</span></a>`}
               </td>
             </tr>`,
           )}
@@ -100,11 +105,12 @@ export class EcamAdminSurveys extends AdminView {
 
   private renderCreate(): TemplateResult {
     const f = this.errors.fields;
-    return html`<h2 id="h-new">Nueva encuesta</h2>
+    const t = this.i18n.t;
+    return html`<h2 id="h-new">${t.newSurvey}</h2>
       <form novalidate aria-labelledby="h-new" @submit=${this.handleCreate}>
         ${formAlert(this.errors.alert)}
         <div class="field">
-          <label for="new-title">Título</label>
+          <label for="new-title">${t.title}</label>
           ${fieldError('new-title', f.title)}
           <input
             id="new-title"
@@ -116,8 +122,8 @@ export class EcamAdminSurveys extends AdminView {
           />
         </div>
         <div class="field">
-          <label for="new-slug">Identificador (slug) <span class="hint">(opcional)</span></label>
-          <span class="hint" id="new-slug-hint">Va en la dirección de la encuesta. Si lo deja vacío, se toma del título.</span>
+          <label for="new-slug">${t.slugLabel} <span class="hint">${this.words.t.optional}</span></label>
+          <span class="hint" id="new-slug-hint">${t.slugHint}</span>
           ${fieldError('new-slug', f.slug)}
           <input
             id="new-slug"
@@ -128,16 +134,17 @@ export class EcamAdminSurveys extends AdminView {
           />
         </div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy}>Crear encuesta</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${t.create}</button>
         </div>
       </form>`;
   }
 
   override render(): TemplateResult {
-    return html`<h1 tabindex="-1">Encuestas</h1>
-      <p>Encuestas de opinión y satisfacción. Una encuesta abierta no cambia sus preguntas: duplíquela para cambiarla.</p>
+    const t = this.i18n.t;
+    return html`<h1 tabindex="-1">${t.surveys}</h1>
+      <p>${t.intro}</p>
       <div class="alert" role="alert">${this.loadError}</div>
-      ${this.items ? this.renderTable(this.items) : this.loadError ? nothing : html`<p role="status">Cargando…</p>`}
+      ${this.items ? this.renderTable(this.items) : this.loadError ? nothing : html`<p role="status">${this.words.t.loading}</p>`}
       ${this.renderCreate()}`;
   }
 }

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { UserRecord } from '../../api/admin/schemas.ts';
-import { PASSWORD_HINT, ROLE_LABELS } from './labels.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 
@@ -76,10 +75,9 @@ export class EcamAdminUsers extends AdminView {
         role: String(d.get('role') ?? ''),
         ...(password ? { password } : {}),
       });
-      const base = `Se creó el usuario «${created.user.username}».`;
-      return created.password
-        ? `${base} Contraseña inicial: ${created.password}\nCópiela y entréguela por un medio seguro: no se vuelve a mostrar.`
-        : base;
+      const t = this.words.t;
+      const base = t.userCreated(created.user.username);
+      return created.password ? `${base}${t.initialPassword(created.password)}` : base;
     });
   }
 
@@ -92,7 +90,7 @@ export class EcamAdminUsers extends AdminView {
         role: String(d.get('role') ?? ''),
         active: d.get('active') === 'on',
       });
-      return `Se guardaron los cambios de «${user.username}».`;
+      return this.words.t.userSaved(user.username);
     });
   }
 
@@ -100,7 +98,7 @@ export class EcamAdminUsers extends AdminView {
     const user = this.editing!;
     return this.run('password', e, async (d) => {
       await this.api.send<UserRecord>('PATCH', `/users/${user.id}`, { password: String(d.get('password') ?? '') });
-      return `Se restableció la contraseña de «${user.username}»; sus sesiones abiertas se cerraron.`;
+      return this.words.t.passwordReset(user.username);
     });
   }
 
@@ -114,7 +112,7 @@ export class EcamAdminUsers extends AdminView {
     const message = this.errors[form]?.fields[name];
     const hintId = opts.hint ? `${id}-hint` : undefined;
     return html`<div class="field">
-      <label for=${id}>${label}${opts.optional ? html` <span class="hint">(opcional)</span>` : nothing}</label>
+      <label for=${id}>${label}${opts.optional ? html` <span class="hint">${this.words.t.optional}</span>` : nothing}</label>
       ${opts.hint ? html`<span class="hint" id=${hintId!}>${opts.hint}</span>` : nothing} ${fieldError(id, message)}
       <input
         id=${id}
@@ -133,62 +131,64 @@ export class EcamAdminUsers extends AdminView {
     const id = `${form}-role`;
     const message = this.errors[form]?.fields.role;
     return html`<div class="field">
-      <label for=${id}>Rol</label>
+      <label for=${id}>${this.words.t.roleLabel}</label>
       ${fieldError(id, message)}
       <select id=${id} name="role" aria-invalid=${message ? 'true' : 'false'} aria-describedby=${describedBy(id, message, `${id}-hint`)}>
-        ${(['funcionario', 'admin'] as const).map((r) => html`<option value=${r} ?selected=${selected === r}>${ROLE_LABELS[r]}</option>`)}
+        ${(['funcionario', 'admin'] as const).map((r) => html`<option value=${r} ?selected=${selected === r}>${this.words.t.role(r)}</option>`)}
       </select>
-      <span class="hint" id="${id}-hint">Los administradores además gestionan usuarios, ajustes y ven la auditoría.</span>
+      <span class="hint" id="${id}-hint">${this.words.t.roleHint}</span>
     </div>`;
   }
 
   private renderEdit(u: UserRecord): TemplateResult {
+    const t = this.words.t;
     return html`<section class="panel" aria-labelledby="h-edit">
-      <h2 id="h-edit" tabindex="-1">Editar a ${u.name} (${u.username})</h2>
-      <form novalidate aria-label="Datos de ${u.username}" @submit=${this.handleEdit}>
+      <h2 id="h-edit" tabindex="-1">${t.editUser(u.name, u.username)}</h2>
+      <form novalidate aria-label=${t.userData(u.username)} @submit=${this.handleEdit}>
         ${formAlert(this.errors.edit?.alert ?? '')}
-        ${this.input('edit', 'name', 'Nombre', { value: u.name, autocomplete: 'off' })}
-        ${this.input('edit', 'email', 'Correo electrónico', { type: 'email', value: u.email ?? '', optional: true, max: 254 })}
+        ${this.input('edit', 'name', t.name, { value: u.name, autocomplete: 'off' })}
+        ${this.input('edit', 'email', t.email, { type: 'email', value: u.email ?? '', optional: true, max: 254 })}
         ${this.roleSelect('edit', u.role)}
         <div class="check">
           <input id="edit-active" name="active" type="checkbox" ?checked=${u.active} aria-describedby="edit-active-hint" />
-          <label for="edit-active">Cuenta activa</label>
+          <label for="edit-active">${t.activeAccount}</label>
         </div>
-        <span class="hint" id="edit-active-hint">Una cuenta inactiva no puede ingresar; sus sesiones se cierran.</span>
+        <span class="hint" id="edit-active-hint">${t.activeHint}</span>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.busy}>Guardar cambios</button>
-          <button type="button" @click=${() => (this.editing = undefined)}>Cancelar</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${t.saveChanges}</button>
+          <button type="button" @click=${() => (this.editing = undefined)}>${t.cancel}</button>
         </div>
       </form>
-      <h3>Restablecer la contraseña</h3>
-      <form novalidate aria-label="Restablecer la contraseña de ${u.username}" @submit=${this.handlePassword}>
+      <h3>${t.resetPassword}</h3>
+      <form novalidate aria-label=${t.resetPasswordOf(u.username)} @submit=${this.handlePassword}>
         ${formAlert(this.errors.password?.alert ?? '')}
         <input type="text" name="username" autocomplete="username" value=${u.username} hidden />
-        ${this.input('password', 'password', 'Contraseña nueva', { type: 'password', autocomplete: 'new-password', hint: PASSWORD_HINT, max: 256 })}
+        ${this.input('password', 'password', t.newPassword, { type: 'password', autocomplete: 'new-password', hint: t.passwordHint, max: 256 })}
         <div class="actions">
-          <button type="submit" ?disabled=${this.busy}>Restablecer contraseña</button>
+          <button type="submit" ?disabled=${this.busy}>${t.resetPasswordButton}</button>
         </div>
       </form>
     </section>`;
   }
 
   override render(): TemplateResult {
-    return html`<h1 tabindex="-1">Usuarios</h1>
+    const t = this.words.t;
+    return html`<h1 tabindex="-1">${t.users}</h1>
       <div class="alert" role="alert">${this.loadError}</div>
       <div id="done" class="status text" role="status" tabindex="-1">${this.done}</div>
-      <div class="table-wrap" role="region" aria-label="Tabla de usuarios" tabindex="0">
+      <div class="table-wrap" role="region" aria-label=${t.usersTable} tabindex="0">
         <table>
           <caption>
             Cuentas del personal
           </caption>
           <thead>
             <tr>
-              <th scope="col">Usuario</th>
-              <th scope="col">Nombre</th>
-              <th scope="col">Correo electrónico</th>
-              <th scope="col">Rol</th>
-              <th scope="col">Estado</th>
-              <th scope="col"><span class="visually-hidden">Acciones</span></th>
+              <th scope="col">${t.username}</th>
+              <th scope="col">${t.name}</th>
+              <th scope="col">${t.email}</th>
+              <th scope="col">${t.roleLabel}</th>
+              <th scope="col">${t.state}</th>
+              <th scope="col"><span class="visually-hidden">${t.actions}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -197,9 +197,9 @@ export class EcamAdminUsers extends AdminView {
                 <th scope="row">${u.username}</th>
                 <td>${u.name}</td>
                 <td>${u.email ?? ''}</td>
-                <td>${ROLE_LABELS[u.role]}</td>
-                <td>${u.active ? 'Activa' : 'Inactiva'}</td>
-                <td><button type="button" @click=${() => this.edit(u)}>Editar<span class="visually-hidden"> a ${u.username}</span></button></td>
+                <td>${t.role(u.role)}</td>
+                <td>${u.active ? t.active : t.inactive}</td>
+                <td><button type="button" @click=${() => this.edit(u)}>${t.edit}<span class="visually-hidden">${t.editWho(u.username)}</span></button></td>
               </tr>`,
             )}
           </tbody>
@@ -207,22 +207,22 @@ export class EcamAdminUsers extends AdminView {
       </div>
       ${this.editing ? this.renderEdit(this.editing) : nothing}
       <section class="panel" aria-labelledby="h-create">
-        <h2 id="h-create">Crear un usuario</h2>
+        <h2 id="h-create">${t.createUser}</h2>
         <form novalidate aria-labelledby="h-create" @submit=${this.handleCreate}>
           ${formAlert(this.errors.create?.alert ?? '')}
-          ${this.input('create', 'username', 'Usuario', { hint: 'De 3 a 40 caracteres: letras sin tildes, dígitos, punto, guion o guion bajo.', max: 40 })}
-          ${this.input('create', 'name', 'Nombre')}
-          ${this.input('create', 'email', 'Correo electrónico', { type: 'email', optional: true, max: 254 })}
+          ${this.input('create', 'username', t.username, { hint: t.usernameHint, max: 40 })}
+          ${this.input('create', 'name', t.name)}
+          ${this.input('create', 'email', t.email, { type: 'email', optional: true, max: 254 })}
           ${this.roleSelect('create', 'funcionario')}
-          ${this.input('create', 'password', 'Contraseña inicial', {
+          ${this.input('create', 'password', t.initialPasswordLabel, {
             type: 'password',
             optional: true,
             autocomplete: 'new-password',
-            hint: `${PASSWORD_HINT} Si la deja vacía, se genera una y se muestra una sola vez.`,
+            hint: t.initialPasswordHint,
             max: 256,
           })}
           <div class="actions">
-            <button type="submit" class="primary" ?disabled=${this.busy}>Crear usuario</button>
+            <button type="submit" class="primary" ?disabled=${this.busy}>${t.createUserButton}</button>
           </div>
         </form>
       </section>`;

@@ -5,10 +5,13 @@
 import { LitElement, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { StaffUserWire } from '../../api/admin/schemas.ts';
+import { errorText } from '../shared/api.ts';
 import { formatWait } from '../shared/format.ts';
 import { tokens } from '../shared/styles.ts';
 import { adminStyles } from './admin.styles.ts';
 import { ApiError, type AdminApi } from './api.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { adminText, messages, pageLang } from './messages.ts';
 
 /** A form's messages: a general one, and one per field path as the API names them. */
 export interface FormErrors {
@@ -18,15 +21,17 @@ export interface FormErrors {
 
 export const NO_ERRORS: FormErrors = { alert: '', fields: {} };
 
-/** The message a person should read for a failed call. */
+/** The message a person should read for a failed call (the server's own words stay Spanish). */
 export function errorMessage(err: unknown): string {
   const e = err instanceof ApiError ? err : new ApiError(0, undefined);
-  if (e.status === 0) return 'No pudimos conectar con el servidor. Revise su conexión e intente de nuevo.';
-  if (e.status === 401 && e.code === 'session') return 'Su sesión terminó. Inicie sesión de nuevo.';
+  const lang = pageLang();
+  const t = adminText();
+  if (e.status === 0) return t.offline;
+  if (e.status === 401 && e.code === 'session') return t.sessionOver;
   if (e.status === 429 && e.retryAfter && !/Intente de nuevo/.test(e.error)) {
-    return `${e.error} Espere ${formatWait(e.retryAfter)}.`;
+    return `${e.error} ${t.wait(formatWait(e.retryAfter, lang))}`;
   }
-  return e.error;
+  return errorText(e, lang);
 }
 
 /** A failed call as form errors: field messages next to their fields, the rest on top. */
@@ -38,6 +43,9 @@ export function formErrors(err: unknown): FormErrors {
 /** The base of the views: `api` and `user` are set by `<ecam-admin>`. */
 export class AdminView extends LitElement {
   static override styles: CSSResult[] = [tokens, adminStyles];
+
+  /** The staff page's common texts in its language (`<html lang>`); re-renders when it changes. */
+  protected readonly words = new I18nController(this, messages);
 
   /** The staff API client of the page. */
   @property({ attribute: false }) api!: AdminApi;
@@ -66,7 +74,7 @@ export const errorId = (id: string) => `${id}-error`;
 /** The error message of a field, if any, with an id its control points at. */
 export function fieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
   return message
-    ? html`<p class="error-message" id=${errorId(id)}><span class="visually-hidden">Error:</span> ${message}</p>`
+    ? html`<p class="error-message" id=${errorId(id)}><span class="visually-hidden">${adminText().error}</span> ${message}</p>`
     : nothing;
 }
 

@@ -1,9 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
   ATTACHMENT_ACCEPT,
-  DOCUMENT_TYPES,
   LIMITS,
   MIN_LENGTHS,
   PQRS_TYPES,
@@ -18,14 +16,16 @@ import type { Deadline } from '../../api/calendar/schemas.ts';
 import type { ChallengeResponse } from '../../api/challenge/routes.ts';
 import type { PublicSettings } from '../../api/settings/schemas.ts';
 import type { PqrsCreated, PqrsInput } from '../../api/pqrs/schemas.ts';
-import { ApiError, apiBase, postJson, request, upload } from '../shared/api.ts';
+import { ApiError, apiBase, errorText, postJson, request, upload } from '../shared/api.ts';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../shared/draft.ts';
 import { EcamSubmittedEvent } from '../shared/events.ts';
 import { bogotaDate, formatBytes, formatDate, formatDateTime, formatWait } from '../shared/format.ts';
-import { solveChallenge } from '../shared/pow.ts';
 import { focusAfterRender } from '../shared/focus.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { messages as common } from '../shared/messages.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { tokens } from '../shared/styles.ts';
+import { LABELS, messages, type Field } from './messages.ts';
 import { pqrsStyles } from './pqrs.styles.ts';
 
 /** What the citizen types; saved as a draft on every change (never files or consent). */
@@ -69,26 +69,10 @@ const DOCS_BY_KIND: Record<RequesterKind, DocumentType[]> = {
   anonimo: [],
 };
 
-/** Field labels as the server names them, so client and server messages read alike. */
-const LABELS: Record<string, string> = {
-  'requester.kind': 'Tipo de solicitante',
-  'requester.documentType': 'Tipo de documento',
-  'requester.documentNumber': 'Número de documento',
-  'requester.name': 'Nombre',
-  'requester.email': 'Correo electrónico',
-  'requester.phone': 'Teléfono',
-  'requester.address': 'Dirección',
-  'requester.city': 'Municipio',
-  type: 'Tipo de solicitud',
-  subject: 'Asunto',
-  description: 'Descripción',
-  responseChannel: 'Medio de respuesta',
-  attachments: 'Archivos adjuntos',
-  consent: 'Autorización de datos',
-};
+/** The fields messages point at, named as the server names them so both read alike. */
+const isField = (key: string): key is Field => Object.hasOwn(LABELS, key);
 
 const ACCEPTED_EXTENSIONS = ATTACHMENT_ACCEPT.split(',');
-const ACCEPTED_LIST = 'PDF, JPG, PNG, DOCX, XLSX, ODT o TXT';
 const fid = (key: string) => `f-${key.replace('.', '-')}`;
 
 /**
@@ -122,37 +106,61 @@ const fid = (key: string) => `f-${key.replace('.', '-')}`;
  * @cssproperty --ecam-font-family - Typeface (default "Work Sans", system-ui, sans-serif).
  * @cssproperty --ecam-radius - Corner radius of controls (default 5px).
  * @cssproperty --ecam-focus - Box shadow of the focus ring.
+ * @cssproperty --ecam-surface - Background of the widget and its controls (default #fff).
+ * @cssproperty --ecam-border - Edges of the controls (default #767676).
+ * @attr theme - `light` or `dark` pins that theme; without it the widget follows the visitor's system (prefers-color-scheme).
+ * @attr lang - `es` (Spanish, the default) or `en` (English); without it, the nearest `lang` of the page (`<html lang>`).
  */
 export class EcamPqrs extends LitElement {
   static override styles = [tokens, formStyles, pqrsStyles];
+  // Reactive properties declared here rather than with decorators, whose helpers would cost
+  // every page with a widget ~0.6 KB gzip (bench/sizes.ts). Internal state is `attribute: false`
+  // (what `state: true` means to Lit, and what the manifest's analyzer reads).
+  static override properties: PropertyDeclarations = {
+    values: { attribute: false },
+    files: { attribute: false },
+    consent: { attribute: false },
+    errors: { attribute: false },
+    summary: { attribute: false },
+    alert: { attribute: false },
+    submitting: { attribute: false },
+    progress: { attribute: false },
+    deadline: { attribute: false },
+    site: { attribute: false },
+    receipt: { attribute: false },
+    copied: { attribute: false },
+    apiBase: { attribute: 'api-base' },
+    trackerUrl: { attribute: 'tracker-url' },
+    policyUrl: { attribute: 'policy-url' },
+  };
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @query('form') private form?: HTMLFormElement;
+  private i18n = new I18nController(this, messages);
 
-  @state() private values: Draft = { ...EMPTY };
-  @state() private files: File[] = [];
-  @state() private consent = false;
+  private values: Draft = { ...EMPTY };
+  private files: File[] = [];
+  private consent = false;
   /** Messages per field path (`requester.email`), from the browser's checks or the server. */
-  @state() private errors: Record<string, string> = {};
-  @state() private summary = false;
-  @state() private alert = '';
-  @state() private submitting = false;
+  private errors: Record<string, string> = {};
+  private summary = false;
+  private alert = '';
+  private submitting = false;
   /** Upload progress between 0 and 1 while files are being sent. */
-  @state() private progress: number | null = null;
-  @state() private deadline?: Deadline;
+  private progress: number | null = null;
+  private deadline?: Deadline;
   /** The controller, its contact and the attachment limits, as configured on the server. */
-  @state() private site?: PublicSettings;
-  @state() private receipt?: PqrsCreated & { email: boolean };
-  @state() private copied = '';
+  private site?: PublicSettings;
+  private receipt?: PqrsCreated & { email: boolean };
+  private copied = '';
 
   /** Origin of the ECAM Participa API; defaults to the server the widget was loaded from. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /** Page with the `<ecam-tracker>`; the acknowledgement links there with radicado and code. */
-  @property({ attribute: 'tracker-url' }) trackerUrl?: string;
+  trackerUrl?: string;
 
   /** Page with the entity's personal data policy; defaults to the one configured on the server. */
-  @property({ attribute: 'policy-url' }) policyUrl?: string;
+  policyUrl?: string;
 
   /** The solved proof of work for the next send, started once the citizen begins typing. */
   private altcha?: Promise<string | undefined>;
@@ -165,6 +173,11 @@ export class EcamPqrs extends LitElement {
   /** The server's limits once known; until then the defaults it ships with. */
   private get limits(): PublicSettings['attachments'] {
     return this.site?.attachments ?? { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 };
+  }
+
+  /** Renders only once the texts in the element's language are here (English is fetched). */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
   }
 
   override connectedCallback(): void {
@@ -220,6 +233,9 @@ export class EcamPqrs extends LitElement {
       const solving = (async () => {
         const c = await request<ChallengeResponse>(`${this.base}/api/challenge`);
         if (!c.enabled) return undefined;
+        // The solver is a chunk of its own, fetched only when the server asks for a proof of
+        // work, while the citizen is still typing: it is not in what the page loads up front.
+        const { solveChallenge } = await import('../shared/pow.ts');
         const payload = await solveChallenge({ ...c, maxnumber: c.maxnumber ?? 1_000_000 });
         if (!payload) throw new ApiError(403, undefined);
         return payload;
@@ -268,17 +284,18 @@ export class EcamPqrs extends LitElement {
     const problems: string[] = [];
     const files = [...this.files];
     const { maxFiles, maxFileBytes } = this.limits;
+    const { t, lang } = this.i18n;
     for (const file of chosen) {
       const ext = file.name.slice(file.name.lastIndexOf('.')).toLowerCase();
       if (files.some((f) => f.name === file.name && f.size === file.size)) continue;
       if (!ACCEPTED_EXTENSIONS.includes(ext)) {
-        problems.push(`«${file.name}» no es de un tipo admitido (${ACCEPTED_LIST}).`);
+        problems.push(t.notAccepted(file.name, t.accepted));
       } else if (file.size === 0) {
-        problems.push(`«${file.name}» está vacío.`);
+        problems.push(t.emptyFile(file.name));
       } else if (file.size > maxFileBytes) {
-        problems.push(`«${file.name}» pesa ${formatBytes(file.size)}; el máximo es ${formatBytes(maxFileBytes)} por archivo.`);
+        problems.push(t.tooBig(file.name, formatBytes(file.size, lang), formatBytes(maxFileBytes, lang)));
       } else if (files.length >= maxFiles) {
-        problems.push(`Puede adjuntar máximo ${maxFiles} archivos; «${file.name}» no se agregó.`);
+        problems.push(t.tooMany(maxFiles, file.name));
       } else {
         files.push(file);
       }
@@ -297,32 +314,33 @@ export class EcamPqrs extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`#${fid('attachments')}`)?.focus();
   }
 
-  /** The browser's own checks (required, length, e-mail, pattern) with Spanish messages. */
+  /** The browser's own checks (required, length, e-mail, pattern) with our own messages. */
   private validate(): Record<string, string> {
     const errors: Record<string, string> = {};
-    const controls = Array.from(this.form?.elements ?? []) as HTMLInputElement[];
+    const t = this.i18n.t;
+    const controls = Array.from(this.renderRoot.querySelector('form')?.elements ?? []) as HTMLInputElement[];
     for (const el of controls) {
       const key = el.name;
       const company = this.values.kind === 'juridica';
-      const label = company && key === 'requester.name' ? 'Razón social' : company && key === 'requester.documentNumber' ? 'NIT' : LABELS[key];
-      if (!label || errors[key] || el.type === 'file') continue;
+      if (!isField(key) || errors[key] || el.type === 'file') continue;
+      const label = company && key === 'requester.name' ? t.companyName : company && key === 'requester.documentNumber' ? t.nit : t.label(key);
       const v = el.validity;
       const value = el.type === 'radio' || el.type === 'checkbox' ? '' : el.value.trim();
       const min = MIN_LENGTHS[key as keyof typeof MIN_LENGTHS];
       let message = '';
       if (el.type === 'checkbox') {
-        if (v.valueMissing) message = `${label}: debe marcar la casilla para aceptar el tratamiento de datos personales.`;
+        if (v.valueMissing) message = t.mustConsent(label);
       } else if (v.valueMissing || (el.required && el.type !== 'radio' && !value)) {
-        message = el.type === 'radio' || el.tagName === 'SELECT' ? `${label}: elija una opción.` : `${label}: es obligatorio.`;
+        message = el.type === 'radio' || el.tagName === 'SELECT' ? t.choose(label) : t.required(label);
       } else if (min && value.length < min) {
         // Checked by hand: the browser only flags minlength on text the person typed, not restored drafts.
-        message = `${label}: escriba al menos ${min} caracteres.`;
+        message = t.minLength(label, min);
       } else if (v.typeMismatch) {
-        message = `${label}: escriba una dirección válida, por ejemplo nombre@dominio.co.`;
+        message = t.email(label);
       } else if (v.patternMismatch) {
-        message = el.title ? `${label}: ${el.title}` : `${label}: revise el formato.`;
+        message = el.title ? `${label}: ${el.title}` : t.format(label);
       } else if (v.tooLong) {
-        message = `${label}: máximo ${el.maxLength} caracteres.`;
+        message = t.maxLength(label, el.maxLength);
       }
       if (message) errors[key] = message;
     }
@@ -415,20 +433,16 @@ export class EcamPqrs extends LitElement {
 
   private async fail(err: unknown): Promise<void> {
     const e = err instanceof ApiError ? err : new ApiError(0, undefined);
-    if (e.status === 0) {
-      return this.showAlert(
-        'No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo: lo que escribió sigue en el formulario.',
-      );
-    }
+    const { t, lang } = this.i18n;
+    if (e.status === 0) return this.showAlert(t.offline);
     if (e.status === 429) {
-      const wait = e.retryAfter ? formatWait(e.retryAfter) : 'unos minutos';
-      return this.showAlert(`Se enviaron demasiadas solicitudes desde su conexión. Espere ${wait} e intente de nuevo.`);
+      return this.showAlert(t.tooManyRequests(e.retryAfter ? formatWait(e.retryAfter, lang) : common[lang].fewMinutes));
     }
     if (e.status === 413 || e.status === 415) {
       return this.showErrors({ attachments: e.fields.attachments ?? e.error });
     }
     if (e.status === 400 && Object.keys(e.fields).length) return this.showErrors(e.fields);
-    return this.showAlert(e.error);
+    return this.showAlert(errorText(e, lang));
   }
 
   private async done(created: PqrsCreated): Promise<void> {
@@ -448,7 +462,8 @@ export class EcamPqrs extends LitElement {
   private async handleCopy(): Promise<void> {
     const r = this.receipt;
     if (!r) return;
-    const text = `Radicado: ${r.radicado}\nCódigo de seguimiento: ${r.trackingCode}`;
+    const t = this.i18n.t;
+    const text = t.copyText(r.radicado, r.trackingCode);
     let ok = false;
     try {
       await navigator.clipboard.writeText(text);
@@ -464,9 +479,7 @@ export class EcamPqrs extends LitElement {
       ok = document.execCommand('copy');
       area.remove();
     }
-    this.copied = ok
-      ? 'Copiado: radicado y código de seguimiento.'
-      : 'No se pudo copiar; anote el radicado y el código a mano.';
+    this.copied = ok ? t.copied : t.notCopied;
   }
 
   private async handleAnother(): Promise<void> {
@@ -490,9 +503,13 @@ export class EcamPqrs extends LitElement {
     const message = this.errors[key];
     return message
       ? html`<p class="error-message" id="${fid(key)}-error" part="error">
-          <span class="visually-hidden">Error:</span> ${message}
+          <span class="visually-hidden">${common[this.i18n.lang].error}</span> ${message}
         </p>`
       : nothing;
+  }
+
+  private optional(): TemplateResult {
+    return html` <span class="optional">${common[this.i18n.lang].optional}</span>`;
   }
 
   private describedBy(key: string, hint?: string): string | typeof nothing {
@@ -509,7 +526,7 @@ export class EcamPqrs extends LitElement {
     const id = fid(key);
     const max = LIMITS[field];
     return html`<div class="field" part="field">
-      <label for=${id}>${label}${opts.required ? nothing : html` <span class="optional">(opcional)</span>`}</label>
+      <label for=${id}>${label}${opts.required ? nothing : this.optional()}</label>
       ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : nothing}
       ${this.fieldError(key)}
       <input
@@ -563,21 +580,15 @@ export class EcamPqrs extends LitElement {
 
   private renderRequester(): TemplateResult {
     const v = this.values;
-    if (v.kind === 'anonimo') {
-      return html`<p class="note" part="note">
-        Puede radicar sin identificarse. Si presenta una queja o denuncia anónima, describa hechos concretos
-        (qué pasó, dónde, cuándo y quiénes participaron) para que la entidad pueda actuar (Ley 962 de 2005,
-        art. 81). La respuesta solo se publica en la consulta en línea, con el radicado y el código de seguimiento
-        que recibirá al enviar.
-      </p>`;
-    }
+    const t = this.i18n.t;
+    if (v.kind === 'anonimo') return html`<p class="note" part="note">${t.anonymous}</p>`;
     const juridica = v.kind === 'juridica';
     const docKey = 'requester.documentType';
     const docId = fid(docKey);
     return html`<fieldset>
-      <legend>${juridica ? 'Datos de la empresa u organización' : 'Sus datos'}</legend>
+      <legend>${juridica ? t.companyData : t.yourData}</legend>
       <div class="field" part="field">
-        <label for=${docId}>Tipo de documento${v.documentNumber.trim() ? nothing : html` <span class="optional">(opcional)</span>`}</label>
+        <label for=${docId}>${t.label(docKey)}${v.documentNumber.trim() ? nothing : this.optional()}</label>
         ${this.fieldError(docKey)}
         <select
           id=${docId}
@@ -587,39 +598,39 @@ export class EcamPqrs extends LitElement {
           aria-invalid=${this.errors[docKey] ? 'true' : 'false'}
           aria-describedby=${this.describedBy(docKey)}
         >
-          <option value="">Seleccione…</option>
+          <option value="">${t.select}</option>
           ${DOCS_BY_KIND[v.kind].map(
-            (d) => html`<option value=${d} ?selected=${v.documentType === d}>${DOCUMENT_TYPES[d]}</option>`,
+            (d) => html`<option value=${d} ?selected=${v.documentType === d}>${t.document(d)}</option>`,
           )}
         </select>
       </div>
-      ${this.textField('documentNumber', juridica ? 'NIT' : 'Número de documento', {
+      ${this.textField('documentNumber', juridica ? t.nit : t.label('requester.documentNumber'), {
         required: !!v.documentType,
         pattern: '[A-Za-z0-9.\\-]{3,20}',
-        title: 'use solo letras, dígitos, puntos o guiones (3 a 20).',
-        hint: juridica ? 'Con o sin dígito de verificación.' : undefined,
+        title: t.documentTitle,
+        hint: juridica ? t.nitHint : undefined,
       })}
-      ${this.textField('name', juridica ? 'Razón social' : 'Nombre completo', {
+      ${this.textField('name', juridica ? t.companyName : t.fullName, {
         required: true,
         autocomplete: juridica ? 'organization' : 'name',
       })}
-      ${this.textField('email', 'Correo electrónico', {
+      ${this.textField('email', t.label('requester.email'), {
         required: v.responseChannel === 'email',
         type: 'email',
         autocomplete: 'email',
-        hint: 'Le enviaremos el acuse de recibo y, si lo elige, la respuesta.',
+        hint: t.emailHint,
       })}
-      ${this.textField('phone', 'Teléfono', {
+      ${this.textField('phone', t.label('requester.phone'), {
         type: 'tel',
         autocomplete: 'tel',
         pattern: '(?:[\\s\\+\\(\\)\\-]*[0-9]){7,}[\\s\\+\\(\\)\\-]*',
-        title: 'escriba al menos 7 dígitos (se permiten +, espacios, guiones y paréntesis).',
+        title: t.phoneTitle,
       })}
-      ${this.textField('address', 'Dirección', {
+      ${this.textField('address', t.label('requester.address'), {
         required: v.responseChannel === 'postal',
         autocomplete: 'street-address',
       })}
-      ${this.textField('city', 'Municipio', {
+      ${this.textField('city', t.label('requester.city'), {
         required: v.responseChannel === 'postal',
         autocomplete: 'address-level2',
       })}
@@ -629,11 +640,10 @@ export class EcamPqrs extends LitElement {
   private renderAttachments(): TemplateResult {
     const key = 'attachments';
     const id = fid(key);
+    const { t, lang } = this.i18n;
     return html`<div class="field" part="field">
-      <label for=${id}>Archivos adjuntos <span class="optional">(opcional)</span></label>
-      <p class="hint" id="${id}-hint">
-        Hasta ${this.limits.maxFiles} archivos de máximo ${formatBytes(this.limits.maxFileBytes)} cada uno: ${ACCEPTED_LIST}.
-      </p>
+      <label for=${id}>${t.label(key)}${this.optional()}</label>
+      <p class="hint" id="${id}-hint">${t.filesHint(this.limits.maxFiles, formatBytes(this.limits.maxFileBytes, lang), t.accepted)}</p>
       <div aria-live="polite">${this.fieldError(key)}</div>
       <input
         id=${id}
@@ -646,15 +656,15 @@ export class EcamPqrs extends LitElement {
         @change=${this.handleFiles}
       />
       <p class="visually-hidden" id="${id}-count" aria-live="polite">
-        ${this.files.length === 1 ? '1 archivo adjunto' : `${this.files.length} archivos adjuntos`}
+        ${t.fileCount(this.files.length)}
       </p>
       ${this.files.length
         ? html`<ul class="files" part="file-list">
             ${this.files.map(
               (f, i) => html`<li>
-                <span>${f.name} <span class="hint">(${formatBytes(f.size)})</span></span>
+                <span>${f.name} <span class="hint">(${formatBytes(f.size, lang)})</span></span>
                 <button type="button" class="small" part="button" @click=${() => this.removeFile(i)}>
-                  Quitar<span class="visually-hidden"> ${f.name}</span>
+                  ${t.remove}<span class="visually-hidden"> ${f.name}</span>
                 </button>
               </li>`,
             )}
@@ -667,10 +677,10 @@ export class EcamPqrs extends LitElement {
     const entries = Object.entries(this.errors);
     if (!this.summary || !entries.length) return nothing;
     return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
-      <p id="summary-title"><strong>Revise ${entries.length === 1 ? 'este dato' : 'estos datos'} antes de enviar:</strong></p>
+      <p id="summary-title"><strong>${this.i18n.t.review(entries.length)}</strong></p>
       <ul>
         ${entries.map(([key, message]) =>
-          LABELS[key]
+          isField(key)
             ? html`<li><a href="#${fid(key)}" @click=${(e: Event) => this.focusField(key, e)}>${message}</a></li>`
             : html`<li>${message}</li>`,
         )}
@@ -680,6 +690,7 @@ export class EcamPqrs extends LitElement {
 
   private renderForm(): TemplateResult {
     const v = this.values;
+    const { t, lang } = this.i18n;
     const site = this.site;
     const contact = site ? [site.contactEmail, site.contactPhone, site.contactAddress].filter(Boolean) : [];
     const deadline = this.deadline?.type === v.type ? this.deadline : undefined;
@@ -690,41 +701,39 @@ export class EcamPqrs extends LitElement {
       part="form"
       novalidate
       aria-busy=${this.submitting ? 'true' : 'false'}
-      aria-label="Formulario de PQRSD"
+      aria-label=${t.formLabel}
       @input=${this.handleInput}
       @submit=${this.handleSubmit}
     >
       ${this.renderSummary()}
       <div class="alert ${this.alert ? 'shown' : ''}" part="alert" role="alert" tabindex="-1">${this.alert}</div>
-      <p class="hint">Todos los campos son obligatorios, salvo los marcados como (opcional).</p>
+      <p class="hint">${t.allRequired}</p>
 
       ${this.radioGroup(
         'requester.kind',
-        '¿Quién presenta la solicitud?',
-        (Object.keys(REQUESTER_KINDS) as RequesterKind[]).map((k) => [k, REQUESTER_KINDS[k]]),
+        t.who,
+        (Object.keys(REQUESTER_KINDS) as RequesterKind[]).map((k) => [k, t.kind(k)]),
         v.kind,
       )}
       ${this.renderRequester()}
       ${this.radioGroup(
         'type',
-        'Tipo de solicitud',
-        (Object.keys(PQRS_TYPES) as PqrsType[]).map((t) => [
-          t,
-          PQRS_TYPES[t].label,
-          html`${PQRS_TYPES[t].help} <span class="term">Plazo: ${PQRS_TYPES[t].businessDays} días hábiles</span>`,
+        t.label('type'),
+        (Object.keys(PQRS_TYPES) as PqrsType[]).map((type) => [
+          type,
+          t.type(type),
+          html`${t.typeHelp(type)} <span class="term">${t.term(PQRS_TYPES[type].businessDays)}</span>`,
         ]),
         v.type,
       )}
       <p class="deadline ${deadline ? 'shown' : ''}" part="deadline" aria-live="polite">
-        ${deadline ? `Si radica hoy, la respuesta vence el ${formatDate(deadline.dueDate)}.` : nothing}
+        ${deadline ? t.dueIfToday(formatDate(deadline.dueDate, lang)) : nothing}
       </p>
 
-      ${this.textField('subject', 'Asunto', { required: true, hint: 'En pocas palabras, de qué se trata (mínimo 5 caracteres).' })}
+      ${this.textField('subject', t.label('subject'), { required: true, hint: t.subjectHint })}
       <div class="field" part="field">
-        <label for=${fid('description')}>Descripción</label>
-        <p class="hint" id="${fid('description')}-hint">
-          Cuente qué solicita y por qué, con los hechos, fechas y lugares que ayuden a atenderla (mínimo 20 caracteres).
-        </p>
+        <label for=${fid('description')}>${t.label('description')}</label>
+        <p class="hint" id="${fid('description')}-hint">${t.descriptionHint}</p>
         ${this.fieldError('description')}
         <textarea
           id=${fid('description')}
@@ -740,23 +749,20 @@ export class EcamPqrs extends LitElement {
 
       ${this.radioGroup(
         'responseChannel',
-        '¿Cómo quiere recibir la respuesta?',
-        channels.map((c) => [c, RESPONSE_CHANNELS[c]]),
+        t.how,
+        channels.map((c) => [c, t.channel(c)]),
         v.responseChannel,
       )}
       ${this.renderAttachments()}
 
       <div class="notice" part="notice" id="data-notice">
         <p>
-          <strong>Tratamiento de datos personales.</strong> ${site?.entityName ?? 'La entidad'}, responsable del
-          tratamiento, usará los datos de este formulario (identificación, contacto y contenido de su solicitud) para
-          radicarla, tramitarla, responderle y elaborar los informes que exige la ley. Usted tiene derecho a conocer,
-          actualizar, rectificar y suprimir sus datos, y a revocar esta autorización (Ley 1581 de 2012). Lea la
+          <strong>${t.dataTitle}</strong> ${site?.entityName ?? t.theEntity}${t.dataNotice}
           <a href=${this.policyUrl ?? site?.policyUrl ?? '/politica-datos'} target="_blank" rel="noopener"
-            >política de tratamiento de datos personales<span class="visually-hidden"> (se abre en una pestaña nueva)</span></a
+            >${t.policy}<span class="visually-hidden">${common[lang].newTab}</span></a
           >.
         </p>
-        ${contact.length ? html`<p>Para ejercer sus derechos: ${contact.join(' · ')}.</p>` : nothing}
+        ${contact.length ? html`<p>${t.rights(contact.join(' · '))}</p>` : nothing}
       </div>
       <div class="field" part="field">
         ${this.fieldError('consent')}
@@ -770,24 +776,24 @@ export class EcamPqrs extends LitElement {
             aria-invalid=${this.errors.consent ? 'true' : 'false'}
             aria-describedby=${this.describedBy('consent', 'data-notice')}
           />
-          <label for=${fid('consent')}>Autorizo a la ECAM a tratar mis datos personales para atender esta solicitud.</label>
+          <label for=${fid('consent')}>${t.consentLabel}</label>
         </div>
       </div>
 
       <div class="hp" aria-hidden="true">
-        <label for="f-website">Sitio web (deje este campo vacío)</label>
+        <label for="f-website">${t.honeypot}</label>
         <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" />
       </div>
 
       ${this.progress !== null
         ? html`<div class="field" part="field">
-            <label for="f-progress">Subiendo archivos: ${Math.round(this.progress * 100)} %</label>
+            <label for="f-progress">${t.uploading(Math.round(this.progress * 100))}</label>
             <progress id="f-progress" part="progress" max="100" .value=${Math.round(this.progress * 100)}></progress>
           </div>`
         : nothing}
       <div class="actions">
         <button type="submit" class="primary" part="button submit" ?disabled=${this.submitting}>
-          ${this.submitting ? 'Enviando…' : 'Enviar solicitud'}
+          ${this.submitting ? t.sending : t.send}
         </button>
       </div>
     </form>`;
@@ -796,35 +802,35 @@ export class EcamPqrs extends LitElement {
   private renderReceipt(r: PqrsCreated & { email: boolean }): TemplateResult {
     const href = this.trackerHref(r);
     const late = bogotaDate(r.receivedAt) !== r.effectiveReceipt;
+    const { t, lang } = this.i18n;
     return html`<section class="confirmation" part="confirmation" aria-labelledby="done-title">
-      <h2 id="done-title" tabindex="-1">Su solicitud fue radicada</h2>
+      <h2 id="done-title" tabindex="-1">${t.filed}</h2>
       <dl>
-        <dt>Número de radicado</dt>
+        <dt>${t.radicado}</dt>
         <dd class="code" part="radicado">${r.radicado}</dd>
-        <dt>Tipo</dt>
-        <dd>${PQRS_TYPES[r.type]?.label ?? r.type}</dd>
-        <dt>Fecha y hora de recepción</dt>
+        <dt>${t.kindOfRequest}</dt>
+        <dd>${r.type in PQRS_TYPES ? t.type(r.type) : r.type}</dd>
+        <dt>${t.receivedAt}</dt>
         <dd>
-          ${formatDateTime(r.receivedAt)}
-          ${late ? html`<br /><span class="hint">Llegó en un día no hábil: se entiende recibida el ${formatDate(r.effectiveReceipt)}.</span>` : nothing}
+          ${formatDateTime(r.receivedAt, lang)}
+          ${late ? html`<br /><span class="hint">${t.lateReceipt(formatDate(r.effectiveReceipt, lang))}</span>` : nothing}
         </dd>
-        <dt>Fecha límite de respuesta</dt>
-        <dd>${formatDate(r.dueDate)} (${r.businessDays} días hábiles)</dd>
-        <dt>Código de seguimiento</dt>
+        <dt>${t.dueDate}</dt>
+        <dd>${formatDate(r.dueDate, lang)} ${t.businessDays(r.businessDays)}</dd>
+        <dt>${t.trackingCode}</dt>
         <dd class="code" part="tracking-code">${r.trackingCode}</dd>
       </dl>
       <p>
-        <strong>Guarde el radicado y el código de seguimiento:</strong> los necesita para consultar el estado de su
-        solicitud y su respuesta, y el código no se vuelve a mostrar.
-        ${r.email ? 'También le enviaremos el acuse de recibo a su correo electrónico.' : nothing}
+        <strong>${t.keep}</strong> ${t.keepWhy}
+        ${r.email ? t.emailCopy : nothing}
       </p>
       <div class="actions">
-        <button type="button" part="button copy-button" @click=${this.handleCopy}>Copiar radicado y código</button>
-        ${href ? html`<a part="tracker-link" href=${href}>Consultar el estado</a>` : nothing}
+        <button type="button" part="button copy-button" @click=${this.handleCopy}>${t.copy}</button>
+        ${href ? html`<a part="tracker-link" href=${href}>${t.track}</a>` : nothing}
       </div>
       <p role="status">${this.copied}</p>
       <div class="actions">
-        <button type="button" part="button" @click=${this.handleAnother}>Radicar otra solicitud</button>
+        <button type="button" part="button" @click=${this.handleAnother}>${t.another}</button>
       </div>
     </section>`;
   }

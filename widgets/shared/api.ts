@@ -1,6 +1,8 @@
 /**
  * The widgets' door to the ECAM Participa API: where it lives and how to call it.
  */
+import type { Lang } from './i18n.ts';
+import { messages } from './messages.ts';
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
@@ -28,10 +30,18 @@ export class ApiError extends Error {
   }
 }
 
-function defaultMessage(status: number): string {
-  if (status === 0) return 'No pudimos conectar con el servidor.';
-  if (status >= 500) return 'El servidor tuvo un problema. Intente de nuevo en unos minutos.';
-  return 'La solicitud no pudo procesarse.';
+function defaultMessage(status: number, lang: Lang = 'es'): string {
+  const t = messages[lang];
+  return status === 0 ? t.offline : status >= 500 ? t.serverError : t.failed;
+}
+
+/**
+ * What to tell a person about a failed call: the server's own message (the API speaks Spanish),
+ * or, for an English reader, ours when the server could not say anything useful.
+ */
+export function errorText(e: ApiError, lang: Lang): string {
+  const ours = lang === 'en' && (e.status === 0 || e.status >= 500 || e.error === defaultMessage(e.status));
+  return ours ? defaultMessage(e.status, lang) : e.error;
 }
 
 /** Retry-After is either seconds or an HTTP date. */
@@ -59,20 +69,33 @@ export function apiBase(explicit?: string | null): string {
   return (explicit?.trim() || new URL(import.meta.url).origin).replace(/\/+$/, '');
 }
 
-/** Calls the API and returns its parsed JSON; throws `ApiError` on a network or HTTP failure. */
-export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+/**
+ * Fetches `url` and reads a successful answer with `read`; throws `ApiError` on a network or
+ * HTTP failure (with the server's message and Retry-After), or when `read` fails halfway.
+ */
+async function call<T>(url: string, init: RequestInit, read: (res: Response) => Promise<T>): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, {
-      ...init,
-      headers: { accept: 'application/json', ...init.headers },
-    });
+    res = await fetch(url, init);
   } catch {
     throw new ApiError(0, undefined);
   }
-  const body = parseJson(await res.text().catch(() => ''));
-  if (!res.ok) throw new ApiError(res.status, body, parseRetryAfter(res.headers.get('retry-after')));
-  return body as T;
+  if (!res.ok) {
+    const body = parseJson(await res.text().catch(() => ''));
+    throw new ApiError(res.status, body, parseRetryAfter(res.headers.get('retry-after')));
+  }
+  try {
+    return await read(res);
+  } catch {
+    // The connection dropped halfway through the answer.
+    throw new ApiError(0, undefined);
+  }
+}
+
+/** Calls the API and returns its parsed JSON; throws `ApiError` on a network or HTTP failure. */
+export function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const headers = { accept: 'application/json', ...init.headers };
+  return call(url, { ...init, headers }, async (res) => parseJson(await res.text().catch(() => '')) as T);
 }
 
 /** POSTs JSON and returns the parsed answer. */
@@ -110,25 +133,7 @@ export function upload<T>(url: string, form: FormData, onProgress: (fraction: nu
  * POSTs JSON and returns the answer's body as a file (a download authorised by what is in the
  * body, so secrets never go in the URL); throws `ApiError` like `request`.
  */
-export async function postForBlob(url: string, data: unknown): Promise<Blob> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { accept: '*/*', 'content-type': 'application/json' },
-      body: JSON.stringify(data),
-    });
-  } catch {
-    throw new ApiError(0, undefined);
-  }
-  if (!res.ok) {
-    const body = parseJson(await res.text().catch(() => ''));
-    throw new ApiError(res.status, body, parseRetryAfter(res.headers.get('retry-after')));
-  }
-  try {
-    return await res.blob();
-  } catch {
-    // The connection dropped halfway through the file.
-    throw new ApiError(0, undefined);
-  }
+export function postForBlob(url: string, data: unknown): Promise<Blob> {
+  const headers = { accept: '*/*', 'content-type': 'application/json' };
+  return call(url, { method: 'POST', headers, body: JSON.stringify(data) }, (res) => res.blob());
 }

@@ -10,6 +10,13 @@
  * missing or misspelt text fails `npm run build` (which type-checks first).
  * The element picks its language with `I18nController`: its own `lang` attribute, else the
  * nearest ancestor's (crossing shadow roots), else `<html lang>`, else Spanish.
+ *
+ * A citizen widget, whose every byte a municipal page pays for, keeps its English in a chunk of
+ * its own fetched only by pages that need it: `lazyCatalog(es, () => import('./messages.en.ts'))`,
+ * with `export const en: Messages<Es> = {...}` there (checked by the compiler just the same), and
+ * delays its renders until the texts are here so nobody sees a flash of Spanish:
+ *
+ *   protected override scheduleUpdate() { return this.i18n.whenReady(() => super.scheduleUpdate()); }
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -26,6 +33,36 @@ export type Messages<T extends Record<string, Text>> = {
 /** Spanish and English texts of one widget; the compiler checks English against Spanish. */
 export function catalog<T extends Record<string, Text>>(es: T, en: Messages<T>): Record<Lang, Messages<T>> {
   return { es: es as unknown as Messages<T>, en };
+}
+
+/** Texts whose English may still have to be fetched (`load`); `en` once it is here. */
+export interface Catalog<M> {
+  es: M;
+  en?: M;
+  load?: () => Promise<{ en: M }>;
+}
+
+/** Like `catalog`, with the English in a module of its own that is fetched on first use. */
+export function lazyCatalog<T extends Record<string, Text>>(
+  es: T,
+  load: () => Promise<{ en: Messages<T> }>,
+): Catalog<Messages<T>> {
+  return { es: es as unknown as Messages<T>, load };
+}
+
+/** Fetches (once per catalog) the English of a lazy catalog; a failure leaves the Spanish. */
+const loading = new WeakMap<Catalog<unknown>, Promise<void>>();
+function loadEnglish(messages: Catalog<unknown>): Promise<void> | undefined {
+  if (messages.en || !messages.load) return undefined;
+  let pending = loading.get(messages);
+  if (!pending) {
+    pending = messages.load().then(
+      (m) => void (messages.en = m.en),
+      () => void loading.delete(messages),
+    );
+    loading.set(messages, pending);
+  }
+  return pending;
 }
 
 function normalize(tag: string | null | undefined): Lang {
@@ -59,14 +96,20 @@ export class I18nController<M> implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly messages: Record<Lang, M>,
+    private readonly messages: Catalog<M>,
   ) {
     host.addController(this);
   }
 
-  /** The texts in the element's language. */
+  /** The texts in the element's language (Spanish while English is on its way or failed to come). */
   get t(): M {
-    return this.messages[this.lang];
+    return (this.lang === 'en' && this.messages.en) || this.messages.es;
+  }
+
+  /** Runs `update` once the texts in the element's language are here (at once if they are). */
+  whenReady(update: () => void): void | Promise<void> {
+    const pending = this.lang === 'en' ? loadEnglish(this.messages as Catalog<unknown>) : undefined;
+    return pending ? pending.then(update) : update();
   }
 
   /** The Intl locale for dates and numbers. */

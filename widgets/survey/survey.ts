@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isShown } from '../../api/survey/branching.ts';
 import type {
@@ -10,13 +9,16 @@ import type {
   PublicSurvey,
   Question,
 } from '../../api/survey/schemas.ts';
-import { ApiError, apiBase, postJson, request } from '../shared/api.ts';
+import { ApiError, apiBase, errorText, postJson, request } from '../shared/api.ts';
 import { clearDraft, loadDraft, saveDraft, surveyKey } from '../shared/draft.ts';
 import { EcamSurveySubmittedEvent } from '../shared/events.ts';
 import { focusAfterRender } from '../shared/focus.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { formatDateTime, formatWait } from '../shared/format.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { messages as common } from '../shared/messages.ts';
 import { tokens } from '../shared/styles.ts';
+import { messages } from './messages.ts';
 import { surveyStyles } from './survey.styles.ts';
 
 type Phase = 'loading' | 'missing' | 'offline' | 'form' | 'thanks' | 'answered';
@@ -24,20 +26,8 @@ type Choice = [value: string | number | boolean, label: string];
 
 /** SURVEY_LIMITS.text / .textarea of the API (only types may be imported from it: no zod here). */
 const MAX_LENGTH = { text: 500, textarea: 5000 } as const;
-const ANSWERED = 'Ya respondió esta encuesta. ¡Gracias por su opinión!';
-const OFFLINE = 'No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo.';
 const RATING: Choice[] = [1, 2, 3, 4, 5].map((n) => [n, String(n)]);
 const NPS: Choice[] = Array.from({ length: 11 }, (_, n) => [n, String(n)]);
-const YESNO: Choice[] = [
-  [true, 'Sí'],
-  [false, 'No'],
-];
-const SCALE_HINT: Partial<Record<Question['type'], string>> = {
-  rating: '1 = muy insatisfecho, 5 = muy satisfecho.',
-  nps: '0 = nada probable, 10 = muy probable.',
-};
-const percent = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 1 });
-const decimal = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
 
 /** The id of a question's box (summary links point there); its controls use `cid`. */
 const qid = (id: string) => `q-${id}`;
@@ -119,6 +109,7 @@ function invitationFromUrl(slug: string): string | undefined {
  * @csspart form - The form.
  * @csspart progress - The progress indicator (label and bar).
  * @csspart question - Each question.
+ * @csspart field - Each question too (the name the other widgets use for their fields).
  * @csspart error - A message next to a question.
  * @csspart error-summary - The list of errors at the top of the form.
  * @csspart alert - Connection and server messages.
@@ -138,45 +129,74 @@ function invitationFromUrl(slug: string): string | undefined {
  * @cssproperty --ecam-font-family - Typeface (default "Work Sans", system-ui, sans-serif).
  * @cssproperty --ecam-radius - Corner radius of controls (default 5px).
  * @cssproperty --ecam-focus - Box shadow of the focus ring.
+ * @cssproperty --ecam-surface - Background of the widget and its controls (default #fff).
+ * @cssproperty --ecam-border - Edges of the controls (default #767676).
+ * @attr theme - `light` or `dark` pins that theme; without it the widget follows the visitor's system (prefers-color-scheme).
+ * @attr lang - `es` (Spanish, the default) or `en` (English); without it, the nearest `lang` of the page (`<html lang>`).
  */
 export class EcamSurvey extends LitElement {
   static override styles = [tokens, formStyles, surveyStyles];
+  // Reactive properties declared here rather than with decorators, whose helpers would cost
+  // every page with a widget ~0.6 KB gzip (bench/sizes.ts). Internal state is `attribute: false`
+  // (what `state: true` means to Lit, and what the manifest's analyzer reads).
+  static override properties: PropertyDeclarations = {
+    phase: { attribute: false },
+    def: { attribute: false },
+    results: { attribute: false },
+    answers: { attribute: false },
+    errors: { attribute: false },
+    summary: { attribute: false },
+    alert: { attribute: false },
+    submitting: { attribute: false },
+    step: { attribute: false },
+    survey: {},
+    layout: {},
+    apiBase: { attribute: 'api-base' },
+    definition: { attribute: false },
+  };
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @state() private phase: Phase = 'loading';
-  @state() private def?: PublicSurvey;
-  @state() private results?: PublicResults;
-  @state() private answers: Answers = {};
+  private i18n = new I18nController(this, messages);
+
+  private phase: Phase = 'loading';
+  private def?: PublicSurvey;
+  private results?: PublicResults;
+  private answers: Answers = {};
   /** Messages per question id, from the browser's checks or the server's 400. */
-  @state() private errors: Record<string, string> = {};
-  @state() private summary = false;
-  @state() private alert = '';
-  @state() private submitting = false;
+  private errors: Record<string, string> = {};
+  private summary = false;
+  private alert = '';
+  private submitting = false;
   /** The index, among the shown questions, of the one on screen (`layout="steps"`). */
-  @state() private step = 0;
+  private step = 0;
 
   /** The survey's slug, e.g. `satisfaccion-servicio`. */
-  @property() survey = '';
+  survey = '';
 
   /** `steps`: one question per screen with Siguiente/Anterior; otherwise all on one page. */
-  @property() layout: 'page' | 'steps' = 'page';
+  layout: 'page' | 'steps' = 'page';
 
   /** Origin of the ECAM Participa API; defaults to the server the widget was loaded from. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /**
    * A definition to show instead of loading `survey` (the staff preview of a draft): nothing is
    * then read from or sent to the API, nor kept in the browser; Enviar only shows the thanks.
    */
-  @property({ attribute: false }) definition?: PublicSurvey;
+  definition?: PublicSurvey;
 
-  /** Why there is nothing to answer: the server's 409 message, or ours for a browser that answered. */
-  private answeredMessage = ANSWERED;
+  /** Why there is nothing to answer: the server's 409 message, else ours (a browser that answered). */
+  private answeredMessage?: string;
   /** Loads started; a newer one makes the answer of an older one stale. */
   private loads = 0;
 
   private get base(): string {
     return `${apiBase(this.apiBase)}/api/surveys/${encodeURIComponent(this.survey)}`;
+  }
+
+  /** Renders only once the texts in the element's language are here (English is fetched). */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
   }
 
   private get steps(): boolean {
@@ -210,7 +230,7 @@ export class EcamSurvey extends LitElement {
     this.phase = 'loading';
     this.results = undefined;
     this.alert = '';
-    this.answeredMessage = ANSWERED;
+    this.answeredMessage = undefined;
     try {
       const def = await request<PublicSurvey>(this.base);
       if (load !== this.loads) return;
@@ -222,7 +242,9 @@ export class EcamSurvey extends LitElement {
     } catch (err) {
       if (load !== this.loads) return;
       this.phase = err instanceof ApiError && err.status === 404 ? 'missing' : 'offline';
-      if (this.phase === 'offline') this.alert = err instanceof ApiError && err.status ? err.error : OFFLINE;
+      if (this.phase === 'offline') {
+        this.alert = err instanceof ApiError && err.status ? errorText(err, this.i18n.lang) : this.i18n.t.offline;
+      }
     }
   }
 
@@ -262,7 +284,7 @@ export class EcamSurvey extends LitElement {
     if (box.checked && q.max && chosen.length >= q.max) {
       // The limit is enforced where it is chosen, and said next to the question.
       box.checked = false;
-      this.errors = { ...this.errors, [q.id]: `Puede elegir máximo ${q.max}; quite una opción para elegir otra.` };
+      this.errors = { ...this.errors, [q.id]: this.i18n.t.tooManyChosen(q.max) };
       return;
     }
     this.setAnswer(q, box.checked ? [...chosen, value] : chosen.filter((v) => v !== value));
@@ -271,15 +293,16 @@ export class EcamSurvey extends LitElement {
   /** The browser's checks of one shown question, with messages like the server's. */
   private check(q: Question): string {
     const v = this.answers[q.id];
+    const t = this.i18n.t;
     if (q.type === 'matrix') {
       const missing = (q.rows ?? []).filter((r) => !(v as Record<string, string> | undefined)?.[r.id]);
-      if (q.required && missing.length) return `Responda todas las filas; falta: ${missing.map((r) => r.label).join(', ')}.`;
+      if (q.required && missing.length) return t.missingRows(missing.map((r) => r.label).join(', '));
       return '';
     }
-    if (!given(v)) return q.required ? 'Responda esta pregunta.' : '';
+    if (!given(v)) return q.required ? t.required : '';
     if (q.type === 'multiple' && Array.isArray(v)) {
-      if (q.min && v.length < q.min) return `Elija al menos ${q.min} ${q.min === 1 ? 'opción' : 'opciones'}.`;
-      if (q.max && v.length > q.max) return `Elija máximo ${q.max} ${q.max === 1 ? 'opción' : 'opciones'}.`;
+      if (q.min && v.length < q.min) return t.atLeast(q.min);
+      if (q.max && v.length > q.max) return t.atMost(q.max);
     }
     return '';
   }
@@ -382,10 +405,10 @@ export class EcamSurvey extends LitElement {
     // Closed, withdrawn or not yet open since it was loaded: show what it is now.
     if (e.status === 410 || e.status === 404 || e.code === 'scheduled') return this.load();
     if (e.status === 409) return this.finish('answered', e.error);
-    if (e.status === 0) return this.showAlert(`${OFFLINE} Sus respuestas siguen en el formulario.`);
+    const { t, lang } = this.i18n;
+    if (e.status === 0) return this.showAlert(t.sendOffline);
     if (e.status === 429) {
-      const wait = e.retryAfter ? formatWait(e.retryAfter) : 'unos minutos';
-      return this.showAlert(`Se enviaron demasiadas respuestas desde su conexión. Espere ${wait} e intente de nuevo.`);
+      return this.showAlert(t.tooManyRequests(e.retryAfter ? formatWait(e.retryAfter, lang) : common[lang].fewMinutes));
     }
     const ids = new Set(this.visible.map((q) => q.id));
     const errors: Record<string, string> = {};
@@ -397,10 +420,10 @@ export class EcamSurvey extends LitElement {
       if (this.steps) this.step = Math.max(0, this.visible.findIndex((q) => errors[q.id]));
       return this.showErrors(errors);
     }
-    return this.showAlert(e.error);
+    return this.showAlert(errorText(e, lang));
   }
 
-  private async finish(phase: 'thanks' | 'answered', message = ANSWERED): Promise<void> {
+  private async finish(phase: 'thanks' | 'answered', message?: string): Promise<void> {
     this.answeredMessage = message;
     if (!this.definition) {
       clearDraft(surveyKey('draft', this.survey));
@@ -424,7 +447,7 @@ export class EcamSurvey extends LitElement {
     const message = this.errors[q.id];
     return message
       ? html`<p class="error-message" id="${this.cid(q)}-error" part="error">
-          <span class="visually-hidden">Error:</span> ${message}
+          <span class="visually-hidden">${common[this.i18n.lang].error}</span> ${message}
         </p>`
       : nothing;
   }
@@ -455,27 +478,29 @@ export class EcamSurvey extends LitElement {
   }
 
   private hint(q: Question): string {
+    const t = this.i18n.t;
     if (q.type === 'multiple') {
       const { min, max } = q;
-      if (min && max) return min === max ? `Elija ${min}.` : `Elija entre ${min} y ${max}.`;
-      if (min) return `Elija al menos ${min}.`;
-      if (max) return `Elija máximo ${max}.`;
-      return 'Puede elegir varias.';
+      if (min && max) return min === max ? t.chooseExactly(min) : t.chooseBetween(min, max);
+      if (min) return t.chooseAtLeast(min);
+      if (max) return t.chooseAtMost(max);
+      return t.chooseAny;
     }
-    return SCALE_HINT[q.type] ?? '';
+    return q.type === 'rating' ? t.ratingHint : q.type === 'nps' ? t.npsHint : '';
   }
 
   private renderQuestion(q: Question, n: number): TemplateResult {
     const id = this.cid(q);
     const v = this.answers[q.id];
-    const label = html`${q.label}${q.required ? nothing : html` <span class="optional">(opcional)</span>`}`;
+    const { t, lang } = this.i18n;
+    const label = html`${q.label}${q.required ? nothing : html` <span class="optional">${common[lang].optional}</span>`}`;
     if (q.type === 'text' || q.type === 'textarea') {
       const common = {
         value: typeof v === 'string' ? v : '',
         input: (e: Event) => this.setAnswer(q, (e.target as HTMLInputElement).value || undefined),
       };
-      return html`<div class="question field" part="question" id=${qid(q.id)}>
-        <label for="${id}-input"><span class="visually-hidden">Pregunta ${n}: </span>${label}</label>
+      return html`<div class="question field" part="question field" id=${qid(q.id)}>
+        <label for="${id}-input"><span class="visually-hidden">${t.question(n)}</span>${label}</label>
         ${this.error(q)}
         ${q.type === 'text'
           ? html`<input
@@ -513,8 +538,17 @@ export class EcamSurvey extends LitElement {
         </fieldset>`,
       );
     } else {
-      const choices =
-        q.type === 'rating' ? RATING : q.type === 'nps' ? NPS : q.type === 'yesno' ? YESNO : (q.options ?? []).map((o): Choice => [o.value, o.label]);
+      const choices: Choice[] =
+        q.type === 'rating'
+          ? RATING
+          : q.type === 'nps'
+            ? NPS
+            : q.type === 'yesno'
+              ? [
+                  [true, t.yes],
+                  [false, t.no],
+                ]
+              : (q.options ?? []).map((o): Choice => [o.value, o.label]);
       const set =
         q.type === 'multiple'
           ? (x: Choice[0], e: Event) => this.handleToggle(q, String(x), e)
@@ -524,9 +558,9 @@ export class EcamSurvey extends LitElement {
         ${this.choices(q, id, choices, checked, set)}
       </div>`;
     }
-    return html`<div class="question" part="question" id=${qid(q.id)}>
+    return html`<div class="question" part="question field" id=${qid(q.id)}>
       <fieldset aria-describedby=${this.describedBy(q, !!hint)}>
-        <legend><span class="visually-hidden">Pregunta ${n}: </span>${label}</legend>
+        <legend><span class="visually-hidden">${t.question(n)}</span>${label}</legend>
         ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
         <div aria-live="polite">${this.error(q)}</div>
         ${body}
@@ -539,7 +573,7 @@ export class EcamSurvey extends LitElement {
     if (!this.summary || !entries.length) return nothing;
     const labels = new Map(this.visible.map((q) => [q.id, q.label]));
     return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
-      <p id="summary-title"><strong>Revise ${entries.length === 1 ? 'esta respuesta' : 'estas respuestas'} antes de ${this.steps && this.step < this.visible.length - 1 ? 'seguir' : 'enviar'}:</strong></p>
+      <p id="summary-title"><strong>${this.i18n.t.review(entries.length, this.steps && this.step < this.visible.length - 1)}</strong></p>
       <ul>
         ${entries.map(
           ([id, message]) =>
@@ -552,7 +586,7 @@ export class EcamSurvey extends LitElement {
   private renderProgress(shown: Question[]): TemplateResult {
     const total = shown.length;
     const done = this.steps ? Math.min(this.step + 1, total) : shown.filter((q) => !this.check(q) && given(this.answers[q.id])).length;
-    const label = this.steps ? `Pregunta ${done} de ${total}` : `Ha respondido ${done} de ${total} ${total === 1 ? 'pregunta' : 'preguntas'}`;
+    const label = this.steps ? this.i18n.t.step(done, total) : this.i18n.t.progress(done, total);
     return html`<div class="field" part="progress">
       <label for="s-progress">${label}</label>
       <progress id="s-progress" max=${total || 1} .value=${done}></progress>
@@ -564,6 +598,7 @@ export class EcamSurvey extends LitElement {
     const step = Math.min(this.step, shown.length - 1);
     const last = !this.steps || step === shown.length - 1;
     const onScreen = this.steps ? shown.slice(step, step + 1) : shown;
+    const t = this.i18n.t;
     return html`<form
       part="form"
       novalidate
@@ -574,19 +609,19 @@ export class EcamSurvey extends LitElement {
       ${this.renderSummary()}
       <div class="alert ${this.alert ? 'shown' : ''}" part="alert" role="alert" tabindex="-1">${this.alert}</div>
       ${!def.anonymous && !invitationFromUrl(def.slug)
-        ? html`<p class="notice">Esta encuesta se responde con el enlace de invitación que recibió de la entidad.</p>`
+        ? html`<p class="notice">${t.invitationOnly}</p>`
         : nothing}
       ${this.renderProgress(shown)}
       <div class="questions">${onScreen.map((q) => this.renderQuestion(q, shown.indexOf(q) + 1))}</div>
       <div class="actions">
         ${this.steps && step > 0
-          ? html`<button type="button" part="button" @click=${() => this.handleStep(-1)}>Anterior</button>`
+          ? html`<button type="button" part="button" @click=${() => this.handleStep(-1)}>${t.previous}</button>`
           : nothing}
         <button type="submit" class="primary" part="button submit" ?disabled=${this.submitting}>
-          ${!last ? 'Siguiente' : this.submitting ? 'Enviando…' : 'Enviar respuestas'}
+          ${!last ? t.next : this.submitting ? t.sending : t.send}
         </button>
       </div>
-      <p class="visually-hidden" role="status">${this.submitting ? 'Enviando sus respuestas…' : ''}</p>
+      <p class="visually-hidden" role="status">${this.submitting ? t.sendingStatus : ''}</p>
     </form>`;
   }
 
@@ -595,30 +630,33 @@ export class EcamSurvey extends LitElement {
       ${options.map(
         (o) => html`<li>
           <span>${o.label}</span>
-          <span>${o.count} (${percent.format(o.percent)} %)</span>
+          <span>${o.count} (${this.number(o.percent, 1)} %)</span>
           <span class="bar" part="bar" aria-hidden="true"><span data-percent=${o.percent}></span></span>
         </li>`,
       )}
     </ul>`;
   }
 
+  /** A number as the reader writes it ("4,5" or "4.5"). */
+  private number(value: number, digits: number): string {
+    return new Intl.NumberFormat(this.i18n.locale, { maximumFractionDigits: digits }).format(value);
+  }
+
   private renderResults(r: PublicResults): TemplateResult {
+    const t = this.i18n.t;
     return html`<section class="results" part="results" aria-labelledby="r-title">
-      <h3 id="r-title">Resultados</h3>
-      <p>${r.total === 1 ? '1 persona ha respondido' : `${r.total} personas han respondido`}.</p>
+      <h3 id="r-title">${t.results}</h3>
+      <p>${t.respondents(r.total)}</p>
       ${r.questions
         // What people write is never public; its count alone would say nothing.
         .filter((q) => q.type !== 'text' && q.type !== 'textarea')
         .map(
           (q) => html`<section>
             <h4>${q.label}</h4>
-            <p class="hint">${q.answered} ${q.answered === 1 ? 'respuesta' : 'respuestas'}</p>
-            ${q.average != null ? html`<p>Promedio: ${decimal.format(q.average)}</p>` : nothing}
+            <p class="hint">${t.answers(q.answered)}</p>
+            ${q.average != null ? html`<p>${t.average(this.number(q.average, 2))}</p>` : nothing}
             ${q.nps
-              ? html`<p>
-                  NPS: ${decimal.format(q.nps.score)} (promotores: ${q.nps.promoters}, pasivos: ${q.nps.passives},
-                  detractores: ${q.nps.detractors})
-                </p>`
+              ? html`<p>${t.nps(this.number(q.nps.score, 2), q.nps.promoters, q.nps.passives, q.nps.detractors)}</p>`
               : nothing}
             ${q.options ? this.renderBars(q.options) : nothing}
             ${(q.rows ?? []).map((row) => html`<p class="label">${row.label}</p>${this.renderBars(row.options)}`)}
@@ -628,29 +666,30 @@ export class EcamSurvey extends LitElement {
   }
 
   private renderState(def: PublicSurvey): TemplateResult {
+    const { t, lang } = this.i18n;
+    const when = (at: string | null | undefined) => (at ? formatDateTime(at, lang) : undefined);
     const message =
       this.phase === 'thanks'
         ? def.thankYou
         : this.phase === 'answered'
-          ? this.answeredMessage
+          ? (this.answeredMessage ?? t.answered)
           : def.status === 'scheduled'
-            ? `Esta encuesta abre el ${def.opensAt ? formatDateTime(def.opensAt) : 'próximamente'}.`
-            : `Esta encuesta ${def.closesAt ? `cerró el ${formatDateTime(def.closesAt)}` : 'está cerrada'}. Gracias por su interés.`;
+            ? t.opens(when(def.opensAt))
+            : t.closed(when(def.closesAt));
     const done = this.phase === 'thanks' || this.phase === 'answered';
     return html`<div class="notice ${done ? 'pre' : ''}" part=${done ? 'thanks' : 'status'} id="done-title" tabindex="-1">${message}</div>
-      ${this.definition && done ? html`<p class="hint">Vista previa: las respuestas no se enviaron ni se guardaron.</p>` : nothing}
+      ${this.definition && done ? html`<p class="hint">${t.preview}</p>` : nothing}
       ${this.results ? this.renderResults(this.results) : nothing}`;
   }
 
   override render(): TemplateResult {
     const def = this.def;
-    if (this.phase === 'loading') return html`<p role="status">Cargando la encuesta…</p>`;
-    if (this.phase === 'missing') {
-      return html`<p class="notice" part="status">No encontramos esta encuesta. Revise el enlace o consulte a la entidad.</p>`;
-    }
+    const t = this.i18n.t;
+    if (this.phase === 'loading') return html`<p role="status">${t.loading}</p>`;
+    if (this.phase === 'missing') return html`<p class="notice" part="status">${t.missing}</p>`;
     if (this.phase === 'offline' || !def) {
       return html`<div class="alert shown" part="alert" role="alert">${this.alert}</div>
-        <div class="actions"><button type="button" part="button" @click=${this.load}>Intentar de nuevo</button></div>`;
+        <div class="actions"><button type="button" part="button" @click=${this.load}>${t.retry}</button></div>`;
     }
     return html`<section aria-labelledby="s-title">
       <h2 id="s-title" part="title">${def.title}</h2>

@@ -1,27 +1,24 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { TrackResult } from '../../api/pqrs/workflow-schemas.ts';
-import { ApiError, apiBase, postForBlob, postJson } from '../shared/api.ts';
+import { ApiError, apiBase, errorText, postForBlob, postJson } from '../shared/api.ts';
 import { surveyKey } from '../shared/draft.ts';
 import { saveBlob } from '../shared/download.ts';
 import { EcamTrackedEvent } from '../shared/events.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { bogotaDate, formatBytes, formatDate, formatDateTime, formatWait } from '../shared/format.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { messages as common } from '../shared/messages.ts';
 import { tokens } from '../shared/styles.ts';
+import { messages } from './messages.ts';
 import { trackerStyles } from './tracker.styles.ts';
 
 type Field = 'radicado' | 'code';
 type Attachment = NonNullable<TrackResult['answer']>['attachments'][number];
 
-/** Field labels as the server names them, so client and server messages read alike. */
-const LABELS: Record<Field, string> = { radicado: 'Radicado', code: 'Código de seguimiento' };
-const FIELDS = Object.keys(LABELS) as Field[];
+const FIELDS: Field[] = ['radicado', 'code'];
 /** The names `<ecam-pqrs>` writes in the tracking link's fragment. */
 const FRAGMENT_KEYS: Record<string, Field> = { radicado: 'radicado', codigo: 'code' };
-
-const NOT_FOUND = 'No encontramos una solicitud con ese radicado y código. Revise ambos datos.';
-const OFFLINE = 'No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo.';
 
 const fid = (field: Field) => `t-${field}`;
 
@@ -40,15 +37,6 @@ function readFragment(hash: string): { values: Partial<Record<Field, string>>; r
     else rest.push(part);
   }
   return { values, rest: rest.join('&') };
-}
-
-/** "Quedan 12 días hábiles", "Vence hoy", "Vencida hace 3 días hábiles". */
-function daysLeftText(days: number): string {
-  const n = Math.abs(days);
-  const unit = n === 1 ? 'día hábil' : 'días hábiles';
-  if (days < 0) return `Vencida hace ${n} ${unit}`;
-  if (days === 0) return 'Vence hoy';
-  return `${n === 1 ? 'Queda' : 'Quedan'} ${n} ${unit}`;
 }
 
 /**
@@ -93,30 +81,49 @@ function daysLeftText(days: number): string {
  * @cssproperty --ecam-font-family - Typeface (default "Work Sans", system-ui, sans-serif).
  * @cssproperty --ecam-radius - Corner radius of controls (default 5px).
  * @cssproperty --ecam-focus - Box shadow of the focus ring.
+ * @cssproperty --ecam-surface - Background of the widget and its controls (default #fff).
+ * @cssproperty --ecam-border - Edges of the controls (default #767676).
+ * @attr theme - `light` or `dark` pins that theme; without it the widget follows the visitor's system (prefers-color-scheme).
+ * @attr lang - `es` (Spanish, the default) or `en` (English); without it, the nearest `lang` of the page (`<html lang>`).
  */
 export class EcamTracker extends LitElement {
   static override styles = [tokens, formStyles, trackerStyles];
+  // Reactive properties declared here rather than with decorators, whose helpers would cost
+  // every page with a widget ~0.6 KB gzip (bench/sizes.ts). Internal state is `attribute: false`
+  // (what `state: true` means to Lit, and what the manifest's analyzer reads).
+  static override properties: PropertyDeclarations = {
+    values: { attribute: false },
+    errors: { attribute: false },
+    alert: { attribute: false },
+    loading: { attribute: false },
+    result: { attribute: false },
+    downloading: { attribute: false },
+    downloadAlert: { attribute: false },
+    downloadStatus: { attribute: false },
+    survey: { attribute: false },
+    surveyAlert: { attribute: false },
+    apiBase: { attribute: 'api-base' },
+  };
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @query('#status-title') private statusTitle?: HTMLElement;
-  @query('form .alert') private formAlert?: HTMLElement;
+  private i18n = new I18nController(this, messages);
 
-  @state() private values: Record<Field, string> = { radicado: '', code: '' };
+  private values: Record<Field, string> = { radicado: '', code: '' };
   /** Messages per field, from the browser's checks or the server's 400. */
-  @state() private errors: Partial<Record<Field, string>> = {};
-  @state() private alert = '';
-  @state() private loading = false;
-  @state() private result?: TrackResult;
+  private errors: Partial<Record<Field, string>> = {};
+  private alert = '';
+  private loading = false;
+  private result?: TrackResult;
   /** The attachment being downloaded, by id. */
-  @state() private downloading: number | null = null;
-  @state() private downloadAlert = '';
-  @state() private downloadStatus = '';
+  private downloading: number | null = null;
+  private downloadAlert = '';
+  private downloadStatus = '';
   /** The satisfaction survey: hidden until asked for, loading its code, or shown. */
-  @state() private survey: 'hidden' | 'loading' | 'shown' = 'hidden';
-  @state() private surveyAlert = '';
+  private survey: 'hidden' | 'loading' | 'shown' = 'hidden';
+  private surveyAlert = '';
 
   /** Origin of the ECAM Participa API; defaults to the server the widget was loaded from. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /** What the shown result was found with; downloads are authorised by the same pair. */
   private found?: { radicado: string; code: string };
@@ -125,6 +132,11 @@ export class EcamTracker extends LitElement {
 
   private get base(): string {
     return apiBase(this.apiBase);
+  }
+
+  /** Renders only once the texts in the element's language are here (English is fetched). */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.i18n.whenReady(() => super.scheduleUpdate());
   }
 
   override connectedCallback(): void {
@@ -174,22 +186,23 @@ export class EcamTracker extends LitElement {
     if (!this.found || this.downloading !== null) return;
     this.downloading = file.id;
     this.downloadAlert = '';
-    this.downloadStatus = `Descargando ${file.name}…`;
+    const { t, lang } = this.i18n;
+    this.downloadStatus = t.downloading(file.name);
     try {
       const blob = await postForBlob(`${this.base}/api/pqrs/track/attachments/${file.id}`, this.found);
       saveBlob(blob, file.name, this.renderRoot);
-      this.downloadStatus = `Descargado: ${file.name}.`;
+      this.downloadStatus = t.downloaded(file.name);
     } catch (err) {
       this.downloadStatus = '';
       const e = err instanceof ApiError ? err : new ApiError(0, undefined);
       this.downloadAlert =
         e.status === 0
-          ? `No pudimos descargar «${file.name}». ${OFFLINE}`
+          ? t.downloadOffline(file.name)
           : e.status === 429
             ? this.tooManyMessage(e)
             : e.status === 404
-              ? `El archivo «${file.name}» ya no está disponible. Consulte de nuevo su solicitud.`
-              : e.error;
+              ? t.gone(file.name)
+              : errorText(e, lang);
     } finally {
       this.downloading = null;
     }
@@ -220,8 +233,9 @@ export class EcamTracker extends LitElement {
   /** The browser's checks, with the server's wording. */
   private validate(): Partial<Record<Field, string>> {
     const errors: Partial<Record<Field, string>> = {};
+    const t = this.i18n.t;
     for (const field of FIELDS) {
-      if (!this.values[field].trim()) errors[field] = `${LABELS[field]}: es obligatorio.`;
+      if (!this.values[field].trim()) errors[field] = t.required(field === 'code' ? t.codeLabel : t.radicadoLabel);
     }
     return errors;
   }
@@ -245,7 +259,7 @@ export class EcamTracker extends LitElement {
       this.survey = 'hidden';
       this.surveyAlert = '';
       await this.updateComplete;
-      this.statusTitle?.focus();
+      this.renderRoot.querySelector<HTMLElement>('#status-title')?.focus();
       this.dispatchEvent(new EcamTrackedEvent({ radicado: result.radicado, state: result.state }));
     } catch (err) {
       if (lookup !== this.lookups) return;
@@ -260,15 +274,16 @@ export class EcamTracker extends LitElement {
       Object.entries(e.fields).filter(([key]) => FIELDS.includes(key as Field)),
     ) as Partial<Record<Field, string>>;
     if (e.status === 400 && Object.keys(fields).length) return this.showFieldErrors(fields);
-    if (e.status === 0) return this.showAlert(OFFLINE);
-    if (e.status === 404) return this.showAlert(NOT_FOUND);
+    const { t, lang } = this.i18n;
+    if (e.status === 0) return this.showAlert(t.offline);
+    if (e.status === 404) return this.showAlert(t.notFound);
     if (e.status === 429) return this.showAlert(this.tooManyMessage(e));
-    return this.showAlert(e.error);
+    return this.showAlert(errorText(e, lang));
   }
 
   private tooManyMessage(e: ApiError): string {
-    const wait = e.retryAfter ? formatWait(e.retryAfter) : 'unos minutos';
-    return `Se hicieron demasiadas consultas desde su conexión. Espere ${wait} e intente de nuevo.`;
+    const { t, lang } = this.i18n;
+    return t.tooMany(e.retryAfter ? formatWait(e.retryAfter, lang) : common[lang].fewMinutes);
   }
 
   private async showFieldErrors(errors: Partial<Record<Field, string>>): Promise<void> {
@@ -281,7 +296,7 @@ export class EcamTracker extends LitElement {
   private async showAlert(message: string): Promise<void> {
     this.alert = message;
     await this.updateComplete;
-    this.formAlert?.focus();
+    this.renderRoot.querySelector<HTMLElement>('form .alert')?.focus();
   }
 
   private describedBy(field: Field): string {
@@ -296,7 +311,7 @@ export class EcamTracker extends LitElement {
       <p class="hint" id="${id}-hint">${hint}</p>
       ${error
         ? html`<p class="error-message" id="${id}-error" part="error">
-            <span class="visually-hidden">Error:</span> ${error}
+            <span class="visually-hidden">${common[this.i18n.lang].error}</span> ${error}
           </p>`
         : nothing}
       <input
@@ -317,29 +332,26 @@ export class EcamTracker extends LitElement {
 
   private renderForm(): TemplateResult {
     const year = new Date().getFullYear();
+    const t = this.i18n.t;
     return html`<form
       part="form"
       novalidate
-      aria-label="Consultar el estado de una solicitud"
+      aria-label=${t.formLabel}
       aria-busy=${this.loading ? 'true' : 'false'}
       @input=${this.handleInput}
       @submit=${this.handleSubmit}
     >
       <div class="alert ${this.alert ? 'shown' : ''}" part="alert" role="alert" tabindex="-1">${this.alert}</div>
-      <p>Escriba el número de radicado y el código de seguimiento que recibió al presentar su solicitud.</p>
-      ${this.renderField('radicado', 'Número de radicado', `Está en el acuse de recibo, por ejemplo ECAM-${year}-000123.`)}
-      ${this.renderField(
-        'code',
-        'Código de seguimiento',
-        'Son 12 letras y números, por ejemplo ABCD-EFGH-JKMN. Puede escribirlo con o sin guiones, en mayúsculas o minúsculas.',
-      )}
-      <p class="hint">No comparta su código: con él cualquier persona puede ver su solicitud y la respuesta.</p>
+      <p>${t.intro}</p>
+      ${this.renderField('radicado', t.radicado, t.radicadoHint(year))}
+      ${this.renderField('code', t.codeLabel, t.codeHint)}
+      <p class="hint">${t.secret}</p>
       <div class="actions">
         <button type="submit" class="primary" part="button submit" ?disabled=${this.loading}>
-          ${this.loading ? 'Consultando…' : 'Consultar'}
+          ${this.loading ? t.searching : t.search}
         </button>
       </div>
-      <p class="visually-hidden" role="status">${this.loading ? 'Consultando su solicitud…' : ''}</p>
+      <p class="visually-hidden" role="status">${this.loading ? t.searchingStatus : ''}</p>
     </form>`;
   }
 
@@ -347,57 +359,58 @@ export class EcamTracker extends LitElement {
     // Once transferred or archived, the entity's own due date no longer concerns the citizen.
     if (r.state === 'trasladada' || r.state === 'desistida') return nothing;
     const days = r.businessDaysLeft;
+    const { t, lang } = this.i18n;
     let left: TemplateResult | typeof nothing = nothing;
     if (r.clockStopped) {
-      left = html`<span class="days-left" part="days-left">
-        Plazo suspendido mientras completa su solicitud: la fecha se correrá los días hábiles que tarde en hacerlo.
-      </span>`;
+      left = html`<span class="days-left" part="days-left">${t.clockStopped}</span>`;
     } else if (days !== null) {
-      left = html`<span class="days-left ${days < 0 ? 'overdue' : ''}" part="days-left">${daysLeftText(days)}</span>`;
+      left = html`<span class="days-left ${days < 0 ? 'overdue' : ''}" part="days-left">${t.daysLeft(days)}</span>`;
     }
-    return html`<dt>Fecha límite de respuesta</dt>
+    return html`<dt>${t.dueDate}</dt>
       <dd>
-        ${formatDate(r.dueDate)} ${left}
+        ${formatDate(r.dueDate, lang)} ${left}
         ${r.extension
-          ? html`<span class="hint">Prorrogada; la fecha inicial era el ${formatDate(r.originalDueDate)}.</span>`
+          ? html`<span class="hint">${t.extended(formatDate(r.originalDueDate, lang))}</span>`
           : nothing}
       </dd>`;
   }
 
   private renderNotices(r: TrackResult): TemplateResult[] {
     const notices: TemplateResult[] = [];
+    const { t, lang } = this.i18n;
     if (r.transfer) {
       notices.push(html`<div class="notice" part="notice">
-        <p><strong>Trasladada a ${r.transfer.entity}</strong></p>
-        <p>Esa entidad es la competente y le responderá directamente. Fecha del traslado: ${formatDateTime(r.transfer.at)}</p>
+        <p><strong>${t.transferred(r.transfer.entity)}</strong></p>
+        <p>${t.transferText(formatDateTime(r.transfer.at, lang))}</p>
       </div>`);
     }
     if (r.extension) {
       notices.push(html`<div class="notice" part="notice">
-        <p><strong>Plazo prorrogado</strong> el ${formatDateTime(r.extension.at)}, hasta el ${formatDate(r.dueDate)}.</p>
-        <p class="pre">Motivo: ${r.extension.reason}</p>
+        <p><strong>${t.extensionTitle}</strong>${t.extensionText(formatDateTime(r.extension.at, lang), formatDate(r.dueDate, lang))}</p>
+        <p class="pre">${t.reason(r.extension.reason)}</p>
       </div>`);
     }
     if (r.completion) {
       const c = r.completion;
       notices.push(html`<div class="notice" part="notice">
         <p>
-          <strong>${c.expired ? 'El plazo para completar su solicitud venció' : 'Complete su solicitud'}</strong>
-          ${c.expired ? `el ${formatDate(c.deadline)}.` : `a más tardar el ${formatDate(c.deadline)}${c.extended ? ' (plazo ampliado)' : ''}.`}
+          <strong>${c.expired ? t.completionExpired : t.completionTitle}</strong>
+          ${c.expired ? t.completionExpiredOn(formatDate(c.deadline, lang)) : t.completionBy(formatDate(c.deadline, lang), c.extended)}
         </p>
-        <p>En el historial está lo que la entidad le pidió.</p>
+        <p>${t.completionWhat}</p>
       </div>`);
     }
     return notices;
   }
 
   private renderAnswer(answer: NonNullable<TrackResult['answer']>): TemplateResult {
+    const { t, lang } = this.i18n;
     return html`<section class="answer" part="answer" aria-labelledby="answer-title">
-      <h3 id="answer-title">Respuesta de la entidad</h3>
-      <p class="hint">Respondida el ${formatDateTime(answer.at)}</p>
+      <h3 id="answer-title">${t.answerTitle}</h3>
+      <p class="hint">${t.answeredAt(formatDateTime(answer.at, lang))}</p>
       <div class="answer-text pre" part="answer-text">${answer.text}</div>
       ${answer.attachments.length
-        ? html`<p class="label" id="attachments-title">Archivos de la respuesta</p>
+        ? html`<p class="label" id="attachments-title">${t.answerFiles}</p>
             <ul class="files" part="attachments" aria-labelledby="attachments-title">
               ${answer.attachments.map(
                 (f) => html`<li>
@@ -407,8 +420,8 @@ export class EcamTracker extends LitElement {
                     aria-disabled=${this.downloading === f.id ? 'true' : 'false'}
                     @click=${() => this.handleDownload(f)}
                   >
-                    ${this.downloading === f.id ? 'Descargando' : 'Descargar'} ${f.name}
-                    <span class="size">(${formatBytes(f.size)})</span>
+                    ${this.downloading === f.id ? t.downloadingButton : t.download} ${f.name}
+                    <span class="size">(${formatBytes(f.size, lang)})</span>
                   </button>
                 </li>`,
               )}
@@ -429,7 +442,7 @@ export class EcamTracker extends LitElement {
       this.survey = 'shown';
     } catch {
       this.survey = 'hidden';
-      this.surveyAlert = `No pudimos abrir la encuesta. ${OFFLINE}`;
+      this.surveyAlert = this.i18n.t.surveyOffline;
     }
   }
 
@@ -441,31 +454,33 @@ export class EcamTracker extends LitElement {
     } catch {
       // Storage disabled: the server still refuses a second answer.
     }
+    const t = this.i18n.t;
     return html`<section part="satisfaction" aria-labelledby="satisfaction-title">
-      <h3 id="satisfaction-title">¿Cómo le pareció la atención?</h3>
+      <h3 id="satisfaction-title">${t.satisfaction}</h3>
       ${this.survey === 'shown'
         ? html`<ecam-survey survey=${slug} .apiBase=${this.apiBase}></ecam-survey>`
         : answered
-          ? html`<p>Gracias: ya respondió la encuesta.</p>`
-          : html`<p>Cuéntenos en la encuesta «${title}»; toma un par de minutos.</p>
+          ? html`<p>${t.surveyDone}</p>`
+          : html`<p>${t.surveyInvite(title)}</p>
               <div class="alert ${this.surveyAlert ? 'shown' : ''}" part="alert" role="alert">${this.surveyAlert}</div>
               <div class="actions">
                 <button type="button" part="button" aria-disabled=${this.survey === 'loading' ? 'true' : 'false'} @click=${this.handleSurvey}>
-                  Responder la encuesta de satisfacción
+                  ${t.surveyButton}
                 </button>
               </div>`}
     </section>`;
   }
 
   private renderTimeline(r: TrackResult): TemplateResult {
+    const { t, lang } = this.i18n;
     return html`<section aria-labelledby="timeline-title">
-      <h3 id="timeline-title">Historial de la solicitud</h3>
-      <p class="hint">De lo más antiguo a lo más reciente.</p>
+      <h3 id="timeline-title">${t.timeline}</h3>
+      <p class="hint">${t.timelineOrder}</p>
       <ol class="timeline" part="timeline">
         ${r.events.map(
           (e) => html`<li part="event">
-            <p class="event-when"><time datetime=${e.at}>${formatDateTime(e.at)}</time></p>
-            <p class="event-label">${e.label}</p>
+            <p class="event-when"><time datetime=${e.at}>${formatDateTime(e.at, lang)}</time></p>
+            <p class="event-label">${t.state(e.state, e.label)}</p>
             ${e.publicNote ? html`<p class="pre">${e.publicNote}</p>` : nothing}
           </li>`,
         )}
@@ -475,22 +490,23 @@ export class EcamTracker extends LitElement {
 
   private renderStatus(r: TrackResult): TemplateResult {
     const late = bogotaDate(r.receivedAt) !== r.effectiveReceipt;
+    const { t, lang } = this.i18n;
     return html`<section class="status" part="status" aria-labelledby="status-title">
-      <h2 id="status-title" part="heading" tabindex="-1">Estado de la solicitud ${r.radicado}</h2>
+      <h2 id="status-title" part="heading" tabindex="-1">${t.statusTitle(r.radicado)}</h2>
       <div class="state" part="state">
-        <p class="state-label"><span class="visually-hidden">Estado: </span>${r.stateLabel}</p>
-        <p>${r.stateDescription}</p>
+        <p class="state-label"><span class="visually-hidden">${t.stateLabel}</span>${t.state(r.state, r.stateLabel)}</p>
+        <p>${t.stateDescription(r.state, r.stateDescription)}</p>
       </div>
       <dl part="details">
-        <dt>Radicado</dt>
+        <dt>${t.radicadoLabel}</dt>
         <dd class="code">${r.radicado}</dd>
-        <dt>Tipo de solicitud</dt>
-        <dd>${r.typeLabel}</dd>
-        <dt>Fecha y hora de recepción</dt>
+        <dt>${t.typeLabel}</dt>
+        <dd>${t.type(r.type, r.typeLabel)}</dd>
+        <dt>${t.receivedAt}</dt>
         <dd>
-          ${formatDateTime(r.receivedAt)}
+          ${formatDateTime(r.receivedAt, lang)}
           ${late
-            ? html`<span class="hint">Se entiende recibida el ${formatDate(r.effectiveReceipt)}, primer día hábil.</span>`
+            ? html`<span class="hint">${t.effective(formatDate(r.effectiveReceipt, lang))}</span>`
             : nothing}
         </dd>
         ${this.renderDeadline(r)}
@@ -498,7 +514,7 @@ export class EcamTracker extends LitElement {
       ${this.renderNotices(r)} ${r.answer ? this.renderAnswer(r.answer) : nothing}
       ${r.satisfactionSurvey ? this.renderSatisfaction(r.satisfactionSurvey) : nothing} ${this.renderTimeline(r)}
       <div class="actions">
-        <button type="button" part="button another" @click=${this.handleAnother}>Consultar otra solicitud</button>
+        <button type="button" part="button another" @click=${this.handleAnother}>${t.another}</button>
       </div>
     </section>`;
   }

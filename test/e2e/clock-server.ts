@@ -1,0 +1,18 @@
+/**
+ * api/server.ts with the API's clock moved `ECAM_TEST_CLOCK_DAYS` days ahead through buildApp's
+ * injectable clock (the one the API tests use), so an end-to-end test of the chat, which opens only
+ * on business days, runs the same on a Sunday or a holiday. Test-only: never used by `npm start`.
+ */
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from '../../api/app.ts';
+import { loadConfig } from '../../api/config.ts';
+
+const offset = Number(process.env.ECAM_TEST_CLOCK_DAYS ?? 0) * 86_400_000;
+const config = loadConfig();
+const app = await buildApp(config, {}, () => new Date(Date.now() + offset));
+
+closeWithGrace({ delay: 10_000 }, async () => {
+  await app.close();
+});
+
+await app.listen({ port: config.port, host: config.host });

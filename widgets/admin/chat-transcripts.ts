@@ -1,0 +1,193 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AdminChatDetail, AdminChatList, ChatState } from '../../api/chat/schemas.ts';
+import { formatDateTime } from '../shared/format.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { chatMessages } from './chat-messages.ts';
+import { chatStyles, listHref, parseListFilters, renderEarlier, renderLog, renderPager } from './chat-shared.ts';
+import { AdminView, errorMessage } from './view.ts';
+
+const STATES: ChatState[] = ['waiting', 'active', 'closed'];
+
+/**
+ * Every chat conversation, searchable by what was said, name, e-mail or topic (`#/conversaciones`),
+ * and one of them read-only with its transcript to download (`#/conversaciones/12`).
+ *
+ * @summary Conversaciones del chat y sus transcripciones.
+ */
+export class EcamAdminChatTranscripts extends AdminView {
+  static override styles = [
+    ...AdminView.styles,
+    chatStyles,
+    css`
+      .log {
+        max-height: none;
+      }
+    `,
+  ];
+
+  private i18n = new I18nController(this, chatMessages);
+
+  @state() private list?: AdminChatList;
+  @state() private detail?: AdminChatDetail;
+  @state() private loading = false;
+  @state() private error = '';
+
+  /** The filters, as the query part of the page address (`q=certificado&estado=closed`). */
+  @property() params = '';
+  /** The conversation shown read-only; 0 for the list. */
+  @property({ type: Number }) conversationId = 0;
+
+  private loadSeq = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('params') || changed.has('conversationId')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.loading = true;
+    this.error = '';
+    try {
+      if (this.conversationId) {
+        const detail = await this.api.get<AdminChatDetail>(`/chat/conversations/${this.conversationId}`);
+        if (seq === this.loadSeq) this.detail = detail;
+      } else {
+        const f = parseListFilters(this.params);
+        const list = await this.api.get<AdminChatList>('/chat/conversations', { q: f.q.trim(), state: f.estado, page: f.pagina });
+        if (seq === this.loadSeq) this.list = list;
+      }
+    } catch (err) {
+      if (seq === this.loadSeq) {
+        this.list = this.detail = undefined;
+        this.error = errorMessage(err);
+      }
+    } finally {
+      if (seq === this.loadSeq) this.loading = false;
+    }
+  }
+
+  private handleSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    const d = new FormData(e.currentTarget as HTMLFormElement);
+    const href = listHref('#/conversaciones', { q: String(d.get('q') ?? '').trim(), estado: String(d.get('estado') ?? ''), pagina: 1 });
+    if (location.hash === href || (href === '#/conversaciones' && !this.params)) void this.load();
+    else location.hash = href;
+  }
+
+  private renderList(): TemplateResult {
+    const t = this.i18n.t;
+    const lang = this.i18n.lang;
+    const f = parseListFilters(this.params);
+    const list = this.list;
+    return html`<h1 tabindex="-1">${t.transcriptsTitle}</h1>
+      <p><a href="#/chat">${t.backToConsole}</a> · <a href="#/calificaciones">${t.linkRatings}</a></p>
+      <form class="filters" role="search" aria-label=${t.filterLabel} @submit=${this.handleSubmit}>
+        <div class="field">
+          <label for="t-q">${t.search}</label>
+          <input id="t-q" name="q" type="search" maxlength="200" .value=${f.q} aria-describedby="t-q-hint" />
+          <span class="hint" id="t-q-hint">${t.searchHint}</span>
+        </div>
+        <div class="field">
+          <label for="t-estado">${t.state}</label>
+          <select id="t-estado" name="estado">
+            <option value="">${t.allStates}</option>
+            ${STATES.map((s) => html`<option value=${s} ?selected=${f.estado === s}>${t.stateLabel(s)}</option>`)}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary">${t.filter}</button>
+          <a class="button" href="#/conversaciones">${t.clearFilters}</a>
+        </div>
+      </form>
+      <p role="status" aria-live="polite">${this.loading ? t.loading : list ? t.found(list.total) : ''}</p>
+      <div class="alert" role="alert">${this.error}</div>
+      ${list
+        ? list.items.length
+          ? html`<div class="table-wrap" role="region" aria-label=${t.tableCaption} tabindex="0">
+                <table>
+                  <caption>
+                    ${t.tableCaption}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">${t.colDate}</th>
+                      <th scope="col">${t.colPerson}</th>
+                      <th scope="col">${t.colTopic}</th>
+                      <th scope="col">${t.colState}</th>
+                      <th scope="col">${t.colAgent}</th>
+                      <th scope="col" class="num">${t.colMessages}</th>
+                      <th scope="col">${t.colRadicado}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${list.items.map(
+                      (c) => html`<tr>
+                        <th scope="row"><a href="#/conversaciones/${c.id}">${formatDateTime(c.createdAt, lang)}</a></th>
+                        <td>${c.name ?? t.noName}${c.email ? html`<br /><span class="hint">${c.email}</span>` : nothing}</td>
+                        <td class="text">${c.topic}</td>
+                        <td>${t.stateLabel(c.state)}</td>
+                        <td>${c.agentName ?? t.noAgent}</td>
+                        <td class="num">${c.messageCount}</td>
+                        <td>${c.radicado ? html`<a href="#/solicitud/${c.radicado}">${c.radicado}</a>` : nothing}</td>
+                      </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>
+              ${renderPager(list, (p) => listHref('#/conversaciones', { ...f, pagina: p }), t.pages, t)}`
+          : html`<p>${t.noneFound}</p>`
+        : nothing}`;
+  }
+
+  private renderDetail(): TemplateResult {
+    const t = this.i18n.t;
+    const lang = this.i18n.lang;
+    const d = this.detail;
+    return html`<h1 tabindex="-1">${t.transcriptTitle(this.conversationId)}</h1>
+      <p><a href="#/conversaciones">${t.backToList}</a></p>
+      <div class="alert" role="alert">${this.error}</div>
+      ${d
+        ? html`<dl>
+              <dt>${t.colPerson}</dt>
+              <dd>${d.name ?? t.noName}</dd>
+              <dt>${t.email}</dt>
+              <dd>${d.email ?? t.noEmail}</dd>
+              <dt>${t.topic}</dt>
+              <dd class="text">${d.topic}</dd>
+              <dt>${t.state}</dt>
+              <dd>${t.stateLabel(d.state)}${d.closedBy ? ` (${t.closedByLabel(d.closedBy)})` : ''}</dd>
+              <dt>${t.agent}</dt>
+              <dd>${d.agentName ?? t.noAgent}</dd>
+              <dt>${t.started}</dt>
+              <dd>${formatDateTime(d.createdAt, lang)}</dd>
+              <dt>${t.consent}</dt>
+              <dd>${t.consentText(formatDateTime(d.consent.at, lang), d.consent.policyVersion, d.consent.ip)}</dd>
+              <dt>${t.rating}</dt>
+              <dd>${d.rating ? t.ratingText(d.rating.score, d.rating.comment) : t.noRating}</dd>
+              <dt>${t.radicadoLabel}</dt>
+              <dd>${d.radicado ? html`<a href="#/solicitud/${d.radicado}">${d.radicado}</a>` : '—'}</dd>
+            </dl>
+            <p>
+              <a class="button" href=${this.api.url(`/chat/conversations/${d.id}/transcript`)} download="conversacion-${d.id}.txt">${t.download}</a>
+            </p>
+            ${renderLog(d.messages, { citizenName: d.name, label: t.messagesLog(d.name ?? t.noName), t, lang })}
+            <h2>${t.earlierTitle}</h2>
+            ${renderEarlier(d.earlier, t, lang)}`
+        : this.error
+          ? nothing
+          : html`<p role="status">${t.loading}</p>`}`;
+  }
+
+  override render(): TemplateResult {
+    return this.conversationId ? this.renderDetail() : this.renderList();
+  }
+}
+
+if (!customElements.get('ecam-admin-chat-transcripts')) customElements.define('ecam-admin-chat-transcripts', EcamAdminChatTranscripts);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ecam-admin-chat-transcripts': EcamAdminChatTranscripts;
+  }
+}
