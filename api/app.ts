@@ -130,6 +130,8 @@ export async function buildApp(
     await app.register(fastifyStatic, {
       root: WIDGETS_DIR,
       prefix: '/widgets/',
+      // The build writes .br and .gz copies; the one the browser accepts is sent.
+      preCompressed: true,
       // Chunks carry a content hash; the loader's name is stable, so it is cached briefly.
       setHeaders: (reply, file) =>
         reply.header(

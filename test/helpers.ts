@@ -23,6 +23,9 @@ export async function testApp(
     ECAM_CHALLENGE: 'off',
     ECAM_RATE_LIMIT: 'off',
     LOG_LEVEL: 'silent',
+    // Load shedding only where a test turns it on (test/api/ops.test.ts): a test seeding
+    // thousands of rows, or a busy machine, must not see 503s meant for real overload.
+    ECAM_MAX_EVENT_LOOP_DELAY_MS: '600000',
     ...env,
   });
   const app = await buildApp(config, {}, now);

@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Server } from 'node:http';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findSession, sessionCookie, sessionTimeouts } from '../auth/sessions.ts';
 import type { StaffUser } from '../auth/users.ts';
 import { ApiError } from '../errors.ts';
+import { routeList, type RouteInfo } from '../hardening.ts';
 import chatAdminRoutes from '../chat/admin-routes.ts';
 import mailboxAdminRoutes from '../mailbox/admin-routes.ts';
 import pqrsAdminRoutes from '../pqrs/admin-routes.ts';
@@ -32,20 +32,12 @@ declare module 'fastify' {
   }
 }
 
-/** A route of the admin scope, as the guard sees it. */
-export interface AdminRoute {
-  method: string;
-  url: string;
-  public: boolean;
-  role?: 'admin';
-}
-
-// Keyed by the HTTP server, which a Fastify instance shares with every scope inside it.
-const routeLists = new WeakMap<Server, AdminRoute[]>();
+/** A route of the admin scope, as the guard sees it (`public`, `role`). */
+export type AdminRoute = RouteInfo;
 
 /** Every route registered under /api/admin (tests walk it so no route escapes the guard). */
 export function adminRouteList(app: FastifyInstance): AdminRoute[] {
-  return routeLists.get(app.server) ?? [];
+  return routeList(app).filter((r) => /^\/api\/admin(\/|$)/.test(r.url));
 }
 
 /** Whether a request is for the staff API; cors uses it to never answer cross-origin there. */
@@ -106,14 +98,6 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(cookie);
   app.decorateRequest('staff', null);
   app.decorateRequest('staffSession', null);
-
-  const routes: AdminRoute[] = [];
-  routeLists.set(app.server, routes);
-  app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) {
-      routes.push({ method, url: r.url, public: r.config?.public === true, role: r.config?.role });
-    }
-  });
 
   // onRequest: before the body is read or validated, so an anonymous caller learns nothing
   // about a route's input, and a forged request is refused before any work is done.

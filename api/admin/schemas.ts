@@ -2,14 +2,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/passwords.ts';
 import { ROLES } from '../auth/users.ts';
-
-/** A string field with Spanish messages that name it; trimmed and NFC-normalised. */
-function text(field: string, max: number) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? `${field}: es obligatorio.` : `${field}: debe ser un texto.`) })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, `${field}: es obligatorio.`).max(max, `${field}: máximo ${max} caracteres.`));
-}
+import { pageOf, pageParam, text } from '../pqrs/schemas.ts';
 
 /** A new password: checked for length only (NIST SP 800-63B), never trimmed. */
 function newPassword(field: string) {
@@ -144,12 +137,7 @@ export const auditQuery = z.object({
   staff: z.string().max(100, 'Funcionario: máximo 100 caracteres.').optional(),
   /** Exact action, e.g. `session.login`. */
   action: z.string().max(100, 'Acción: máximo 100 caracteres.').optional(),
-  page: z
-    .string()
-    .regex(/^\d{1,6}$/, 'Página: debe ser un número entero.')
-    .transform(Number)
-    .pipe(z.number().min(1, 'Página: la primera es 1.'))
-    .optional(),
+  page: pageParam,
 });
 
 export const auditEntrySchema = z.object({
@@ -164,9 +152,4 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntryWire = z.infer<typeof auditEntrySchema>;
 
-export const auditPage = z.object({
-  items: z.array(auditEntrySchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const auditPage = pageOf(auditEntrySchema);

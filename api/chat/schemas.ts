@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import { PQRS_TYPE_VALUES } from '../pqrs/catalog.ts';
-import { optionalText, text } from '../pqrs/schemas.ts';
+import { consentFields, optionalEmail, optionalText, pageOf, pageParam, searchParam, text } from '../pqrs/schemas.ts';
 
 /** Lengths shared by the widget (maxlength) and the server (zod). */
-export const CHAT_LIMITS = { name: 120, topicMin: 3, topic: 200, body: 4000, comment: 1000, cannedTitle: 120, cannedBody: 4000 } as const;
+import { CHAT_LIMITS } from './limits.ts';
+
+export { CHAT_LIMITS };
 
 export const CHAT_STATES = ['waiting', 'active', 'closed'] as const;
 export type ChatState = (typeof CHAT_STATES)[number];
@@ -88,22 +90,13 @@ export const chatStatusSchema = z.object({
 });
 export type ChatStatus = z.infer<typeof chatStatusSchema>;
 
-const optionalEmail = optionalText('Correo electrónico', 254).refine(
-  (s) => s === undefined || z.email().safeParse(s).success,
-  'Correo electrónico: escriba una dirección válida, por ejemplo nombre@dominio.co.',
-);
-
 /** `POST /api/chat/conversations`. */
 export const chatStartInput = z.object(
   {
     name: optionalText('Nombre', CHAT_LIMITS.name),
-    email: optionalEmail,
+    email: optionalEmail(),
     topic: text('Tema', CHAT_LIMITS.topic, CHAT_LIMITS.topicMin),
-    consent: z.literal(true, {
-      error: 'Autorización de datos: debe marcar la casilla para aceptar el tratamiento de datos personales.',
-    }),
-    /** Honeypot: people never see it, so it must stay empty. */
-    website: z.string().max(0, 'Deje este campo vacío.').optional(),
+    ...consentFields,
   },
   { error: 'El cuerpo de la solicitud debe ser un objeto JSON.' },
 );
@@ -225,20 +218,13 @@ export interface StaffChatEventMap {
 }
 export type StaffChatEventName = keyof StaffChatEventMap;
 
-const page = z
-  .string()
-  .regex(/^\d{1,6}$/, 'Página: debe ser un número entero.')
-  .transform(Number)
-  .pipe(z.number().min(1, 'Página: la primera es 1.'))
-  .optional();
-
 export const adminChatListQuery = z.object({
   state: z.enum(CHAT_STATES, { error: 'Estado: elija waiting, active o closed.' }).optional(),
   /** Searches message text, name, e-mail and topic. */
-  q: z.string().trim().max(200, 'Buscar: máximo 200 caracteres.').optional(),
+  q: searchParam,
   /** `1`: only the conversations assigned to me. */
   mine: z.enum(['0', '1'], { error: 'Mías: use 1 o 0.' }).optional(),
-  page,
+  page: pageParam,
 });
 
 export const adminChatListItemSchema = z.object({
@@ -255,12 +241,7 @@ export const adminChatListItemSchema = z.object({
 });
 export type AdminChatListItem = z.infer<typeof adminChatListItemSchema>;
 
-export const adminChatListSchema = z.object({
-  items: z.array(adminChatListItemSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const adminChatListSchema = pageOf(adminChatListItemSchema);
 export type AdminChatList = z.infer<typeof adminChatListSchema>;
 
 /** `GET /api/admin/chat/conversations/:id`. */

@@ -10,8 +10,7 @@ import { calendarRules } from '../calendar/store.ts';
 import type { Db } from '../db/index.ts';
 import { ApiError } from '../errors.ts';
 import type { PqrsType } from '../pqrs/catalog.ts';
-import type { PqrsData } from '../pqrs/schemas.ts';
-import { pqrsService } from '../pqrs/service.ts';
+import { fileOnce } from '../pqrs/service.ts';
 import { getSettings } from '../settings/store.ts';
 import { getSurveyBySlug } from '../survey/store.ts';
 import { surveyStatus } from '../survey/service.ts';
@@ -89,6 +88,20 @@ function createChatService(app: FastifyInstance) {
       agentName: row.agent_name,
       closedBy: row.closed_by,
       radicado: row.radicado,
+    };
+  }
+
+  /** What the citizen and the staff both see of a conversation: who, what, its state and messages. */
+  function conversationView(row: ConversationRow) {
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      topic: row.topic,
+      createdAt: row.created_at,
+      ...stateEvent(row),
+      messages: store.messagesSince(row.id, 0),
+      rating: store.rating(row.id),
     };
   }
 
@@ -219,23 +232,11 @@ function createChatService(app: FastifyInstance) {
         const found = getSurveyBySlug(db, s.chatSurvey);
         if (found && surveyStatus(found, app.now()) === 'open') survey = found.slug;
       }
-      const ev = stateEvent(row);
       return {
-        id: row.id,
-        state: row.state,
-        position: ev.position,
-        agentName: row.agent_name,
-        topic: row.topic,
-        name: row.name,
-        email: row.email,
-        createdAt: row.created_at,
-        messages: store.messagesSince(row.id, 0),
-        radicado: row.radicado,
+        ...conversationView(row),
         pendingTrackingCode: row.pending_tracking_code,
-        rating: store.rating(row.id),
         satisfactionSurvey: survey,
         waitNoticeSeconds: s.chatWaitNoticeMinutes * 60,
-        closedBy: row.closed_by,
       };
     },
 
@@ -340,32 +341,29 @@ function createChatService(app: FastifyInstance) {
     async convert(id: number, staff: StaffActor, type: PqrsType): Promise<Converted> {
       const row = load(id);
       mayAct(row, staff);
-      if (row.radicado) throw new ApiError(409, `Esta conversación ya se radicó como ${row.radicado}.`, undefined, 'converted');
-      if (converting.has(id)) throw new ApiError(409, 'Esta conversación ya se está radicando.', undefined, 'converted');
-      converting.add(id);
-      try {
-        const data: PqrsData = {
+      const { created, recorded: message } = await fileOnce(
+        app,
+        { id, radicado: row.radicado, consentIp: row.consent_ip, what: 'Esta conversación' },
+        converting,
+        () => ({
           type,
           subject: `Conversación de chat: ${row.topic}`.slice(0, 200),
           description: transcript(row),
           responseChannel: row.name && row.email ? 'email' : 'online',
           consent: true,
           requester: row.name ? { kind: 'natural', name: row.name, email: row.email ?? undefined } : { kind: 'anonimo' },
-        };
-        const created = await pqrsService(app).file(data, [], row.consent_ip, app.now());
-        const at = app.now().toISOString();
-        const message = await app.commit(() => {
+        }),
+        (created) => {
           store.converted(id, created.radicado, created.trackingCode);
           audit(staff, 'chat.convert', `chat:${id}`, { radicado: created.radicado, type });
+          const at = app.now().toISOString();
           return store.insertMessage({ conversationId: id, author: 'system', staffId: null, body: `Se radicó como ${created.radicado}.`, at });
-        });
-        const after = publishState(id);
-        publishMessage(after, message);
-        hub.toCitizen(id, 'converted', { radicado: created.radicado, trackingCode: created.trackingCode, dueDate: created.dueDate });
-        return { radicado: created.radicado, dueDate: created.dueDate };
-      } finally {
-        converting.delete(id);
-      }
+        },
+      );
+      const after = publishState(id);
+      publishMessage(after, message);
+      hub.toCitizen(id, 'converted', { radicado: created.radicado, trackingCode: created.trackingCode, dueDate: created.dueDate });
+      return { radicado: created.radicado, dueDate: created.dueDate };
     },
 
     /** Queues the transcript to the conversation's e-mail (400 without one). */
@@ -399,25 +397,13 @@ function createChatService(app: FastifyInstance) {
 
     detail(id: number): AdminChatDetail {
       const row = load(id);
-      const ev = stateEvent(row);
       return {
-        id: row.id,
-        name: row.name,
-        email: row.email,
-        topic: row.topic,
-        state: row.state,
-        position: ev.position,
+        ...conversationView(row),
         agentId: row.agent_id,
-        agentName: row.agent_name,
-        createdAt: row.created_at,
         takenAt: row.taken_at,
         closedAt: row.closed_at,
-        closedBy: row.closed_by,
-        radicado: row.radicado,
-        messages: store.messagesSince(id, 0),
         citizenReadSeq: row.citizen_read_seq,
         consent: { at: row.consent_at, policyVersion: row.consent_policy, ip: row.consent_ip },
-        rating: store.rating(id),
         earlier: row.email ? store.earlier(row.email, id) : [],
       };
     },

@@ -4,20 +4,12 @@
  * the console import the types from here (`import type`).
  */
 import { z } from 'zod';
-import { text } from '../pqrs/schemas.ts';
+import { MAILBOX_LIMITS } from '../chat/limits.ts';
+import { consentFields, email, pageOf, pageParam, searchParam, text } from '../pqrs/schemas.ts';
 
 export { convertInput, convertedSchema, type ConvertInput, type Converted } from '../chat/schemas.ts';
 
-/** Lengths shared by the widget (minlength/maxlength) and the server (zod). */
-export const MAILBOX_LIMITS = {
-  nameMin: 2,
-  name: 120,
-  subjectMin: 3,
-  subject: 200,
-  messageMin: 10,
-  message: 5000,
-  reply: 10_000,
-} as const;
+export { MAILBOX_LIMITS };
 
 export const MAILBOX_STATES = ['nuevo', 'respondido', 'convertido'] as const;
 export type MailboxState = (typeof MAILBOX_STATES)[number];
@@ -26,17 +18,10 @@ export type MailboxState = (typeof MAILBOX_STATES)[number];
 export const mailboxInput = z.object(
   {
     name: text('Nombre', MAILBOX_LIMITS.name, MAILBOX_LIMITS.nameMin),
-    email: text('Correo electrónico', 254).refine(
-      (s) => z.email().safeParse(s).success,
-      'Correo electrónico: escriba una dirección válida, por ejemplo nombre@dominio.co.',
-    ),
+    email: email(),
     subject: text('Asunto', MAILBOX_LIMITS.subject, MAILBOX_LIMITS.subjectMin),
     message: text('Mensaje', MAILBOX_LIMITS.message, MAILBOX_LIMITS.messageMin),
-    consent: z.literal(true, {
-      error: 'Autorización de datos: debe marcar la casilla para aceptar el tratamiento de datos personales.',
-    }),
-    /** Honeypot: people never see it, so it must stay empty. */
-    website: z.string().max(0, 'Deje este campo vacío.').optional(),
+    ...consentFields,
   },
   { error: 'El cuerpo de la solicitud debe ser un objeto JSON.' },
 );
@@ -55,13 +40,8 @@ export const mailboxIdParams = z.object({
 export const mailboxListQuery = z.object({
   state: z.enum(MAILBOX_STATES, { error: 'Estado: elija nuevo, respondido o convertido.' }).optional(),
   /** Searches name, e-mail, subject and message. */
-  q: z.string().trim().max(200, 'Buscar: máximo 200 caracteres.').optional(),
-  page: z
-    .string()
-    .regex(/^\d{1,6}$/, 'Página: debe ser un número entero.')
-    .transform(Number)
-    .pipe(z.number().min(1, 'Página: la primera es 1.'))
-    .optional(),
+  q: searchParam,
+  page: pageParam,
 });
 
 export const mailboxListItemSchema = z.object({
@@ -75,12 +55,7 @@ export const mailboxListItemSchema = z.object({
 });
 export type MailboxListItem = z.infer<typeof mailboxListItemSchema>;
 
-export const mailboxListSchema = z.object({
-  items: z.array(mailboxListItemSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const mailboxListSchema = pageOf(mailboxListItemSchema);
 export type MailboxList = z.infer<typeof mailboxListSchema>;
 
 export const mailboxReplySchema = z.object({

@@ -7,7 +7,7 @@ import { recordAudit } from '../admin/audit.ts';
 import { bogotaMinute, type StaffActor } from '../chat/service.ts';
 import { ApiError } from '../errors.ts';
 import type { PqrsType } from '../pqrs/catalog.ts';
-import { pqrsService } from '../pqrs/service.ts';
+import { fileOnce } from '../pqrs/service.ts';
 import { getSettings } from '../settings/store.ts';
 import type { MailboxDetail, MailboxListItem, MailboxState } from './schemas.ts';
 import { mailboxStore, type MailboxRow } from './store.ts';
@@ -112,31 +112,24 @@ export function mailboxService(app: FastifyInstance) {
      */
     async convert(id: number, staff: StaffActor, type: PqrsType): Promise<{ radicado: string; dueDate: string }> {
       const row = load(id);
-      if (row.radicado) throw new ApiError(409, `Este mensaje ya se radicó como ${row.radicado}.`, undefined, 'converted');
-      if (converting.has(id)) throw new ApiError(409, 'Este mensaje ya se está radicando.', undefined, 'converted');
-      converting.add(id);
-      try {
-        const created = await pqrsService(app).file(
-          {
-            type,
-            subject: `Buzón de contacto: ${row.subject}`.slice(0, 200),
-            description: `Mensaje recibido por el buzón de contacto el ${bogotaMinute(row.created_at)} (hora de Colombia):\n\n${row.message}`,
-            responseChannel: 'email',
-            consent: true,
-            requester: { kind: 'natural', name: row.name, email: row.email },
-          },
-          [],
-          row.consent_ip,
-          app.now(),
-        );
-        await app.commit(() => {
+      const { created } = await fileOnce(
+        app,
+        { id, radicado: row.radicado, consentIp: row.consent_ip, what: 'Este mensaje' },
+        converting,
+        () => ({
+          type,
+          subject: `Buzón de contacto: ${row.subject}`.slice(0, 200),
+          description: `Mensaje recibido por el buzón de contacto el ${bogotaMinute(row.created_at)} (hora de Colombia):\n\n${row.message}`,
+          responseChannel: 'email',
+          consent: true,
+          requester: { kind: 'natural', name: row.name, email: row.email },
+        }),
+        (created) => {
           store.converted(id, created.radicado);
           audit(staff, 'mailbox.convert', id, { radicado: created.radicado, type });
-        });
-        return { radicado: created.radicado, dueDate: created.dueDate };
-      } finally {
-        converting.delete(id);
-      }
+        },
+      );
+      return { radicado: created.radicado, dueDate: created.dueDate };
     },
   };
 }

@@ -33,6 +33,40 @@ export function optionalText(field: string, max: number) {
   );
 }
 
+const EMAIL_MESSAGE = 'Correo electrónico: escriba una dirección válida, por ejemplo nombre@dominio.co.';
+
+/** An e-mail address the citizen must give. */
+export const email = () => text('Correo electrónico', LIMITS.email).refine((s) => z.email().safeParse(s).success, EMAIL_MESSAGE);
+
+/** An e-mail address the citizen may leave out (absent, null or blank). */
+export const optionalEmail = () =>
+  optionalText('Correo electrónico', LIMITS.email).refine((s) => s === undefined || z.email().safeParse(s).success, EMAIL_MESSAGE);
+
+/** What every public form sends besides its own fields: the ticked consent box (Ley 1581 de 2012) and the empty honeypot. */
+export const consentFields = {
+  consent: z.literal(true, {
+    error: 'Autorización de datos: debe marcar la casilla para aceptar el tratamiento de datos personales.',
+  }),
+  /** Honeypot: people never see it, so it must stay empty. */
+  website: z.string().max(0, 'Deje este campo vacío.').optional(),
+};
+
+/** `?page=` of a staff list: 1 and up. */
+export const pageParam = z
+  .string()
+  .regex(/^\d{1,6}$/, 'Página: debe ser un número entero.')
+  .transform(Number)
+  .pipe(z.number().min(1, 'Página: la primera es 1.'))
+  .optional();
+
+/** `?q=` of a staff list: the text searched. */
+export const searchParam = z.string().trim().max(200, 'Buscar: máximo 200 caracteres.').optional();
+
+/** One page of a staff list of `item`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
 const requesterSchema = z
   .object(
     {
@@ -46,10 +80,7 @@ const requesterSchema = z
         'Número de documento: use solo letras, dígitos, puntos o guiones (3 a 20).',
       ),
       name: optionalText('Nombre', LIMITS.name),
-      email: optionalText('Correo electrónico', LIMITS.email).refine(
-        (s) => s === undefined || z.email().safeParse(s).success,
-        'Correo electrónico: escriba una dirección válida, por ejemplo nombre@dominio.co.',
-      ),
+      email: optionalEmail(),
       phone: optionalText('Teléfono', LIMITS.phone).refine(
         (s) => s === undefined || (/^[0-9+()\s-]+$/.test(s) && (s.match(/\d/g)?.length ?? 0) >= 7),
         'Teléfono: escriba al menos 7 dígitos (se permiten +, espacios, guiones y paréntesis).',
@@ -83,12 +114,8 @@ export const pqrsInputSchema = z
       responseChannel: z.enum(RESPONSE_CHANNEL_VALUES, {
         error: 'Medio de respuesta: elija correo electrónico, correo postal o consulta en línea.',
       }),
-      consent: z.literal(true, {
-        error: 'Autorización de datos: debe marcar la casilla para aceptar el tratamiento de datos personales.',
-      }),
+      ...consentFields,
       requester: requesterSchema,
-      /** Honeypot: people never see it, so it must stay empty. */
-      website: z.string().max(0, 'Deje este campo vacío.').optional(),
       /** The solved proof-of-work payload (when the challenge is on). */
       altcha: z.string().max(2000).optional(),
     },

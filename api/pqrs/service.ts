@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { bogotaDate, computeDeadline } from '../calendar/calendar.ts';
 import { calendarRules } from '../calendar/store.ts';
+import { ApiError } from '../errors.ts';
 import { getSettings } from '../settings/store.ts';
 import type { StoredFile } from './attachments.ts';
 import { PQRS_TYPES } from './catalog.ts';
@@ -69,4 +70,28 @@ export function pqrsService(app: FastifyInstance) {
       return { radicado, trackingCode, receivedAt, effectiveReceipt, dueDate, businessDays, type: data.type };
     },
   };
+}
+
+/**
+ * Files what staff received by another channel (a chat conversation, a mailbox message) as a
+ * PQRSD, once: 409 when it already has a radicado or is being filed right now (`filing` holds the
+ * ids in flight). `record` stores the radicado inside a group commit; its result is passed on.
+ */
+export async function fileOnce<T>(
+  app: FastifyInstance,
+  item: { id: number; radicado: string | null; consentIp: string; what: 'Esta conversación' | 'Este mensaje' },
+  filing: Set<number>,
+  data: () => PqrsData,
+  record: (created: PqrsCreated) => T,
+): Promise<{ created: PqrsCreated; recorded: T }> {
+  if (item.radicado) throw new ApiError(409, `${item.what} ya se radicó como ${item.radicado}.`, undefined, 'converted');
+  if (filing.has(item.id)) throw new ApiError(409, `${item.what} ya se está radicando.`, undefined, 'converted');
+  filing.add(item.id);
+  try {
+    const created = await pqrsService(app).file(data(), [], item.consentIp, app.now());
+    const recorded = await app.commit(() => record(created));
+    return { created, recorded };
+  } finally {
+    filing.delete(item.id);
+  }
 }

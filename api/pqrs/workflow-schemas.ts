@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/calendar.ts';
 import { DOCUMENT_TYPE_VALUES, PQRS_TYPE_VALUES, REQUESTER_KIND_VALUES, RESPONSE_CHANNEL_VALUES } from './catalog.ts';
-import { optionalText, text } from './schemas.ts';
+import { optionalText, pageOf, text } from './schemas.ts';
 import { PQRS_ACTION_VALUES, PQRS_STATE_VALUES } from './states.ts';
 
 const OBJECT = 'El cuerpo de la solicitud debe ser un objeto JSON.';
@@ -138,12 +138,7 @@ export const inboxItemSchema = z.object({
   completionExpired: z.boolean(),
   assignee: staffRef.nullable(),
 });
-export const inboxSchema = z.object({
-  items: z.array(inboxItemSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const inboxSchema = pageOf(inboxItemSchema);
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 export type Inbox = z.infer<typeof inboxSchema>;
 

@@ -1,25 +1,12 @@
 /** Wire shapes of the data-subject operations (Ley 1581 de 2012); the admin page imports the types. */
 import { z } from 'zod';
-
-function optionalText(field: string, max: number) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string({ error: `${field}: debe ser un texto.` })
-      .transform((s) => s.normalize('NFC').trim())
-      .pipe(z.string().max(max, `${field}: máximo ${max} caracteres.`))
-      .optional(),
-  );
-}
+import { optionalEmail, optionalText } from '../pqrs/schemas.ts';
 
 /** Whose data: an e-mail address, a document number, or both (either one matches). */
 export const subjectBody = z
   .object(
     {
-      email: optionalText('Correo electrónico', 254).refine(
-        (s) => s === undefined || z.email().safeParse(s).success,
-        'Correo electrónico: escriba una dirección válida, por ejemplo nombre@dominio.co.',
-      ),
+      email: optionalEmail(),
       documentNumber: optionalText('Número de documento', 40).refine(
         (s) => s === undefined || /[0-9A-Za-z]/.test(s),
         'Número de documento: escriba letras o dígitos.',

@@ -16,7 +16,7 @@ import { testApp, validPqrs } from '../helpers.ts';
 
 // In-process requests chain promises without giving the event loop a turn, which load shedding
 // would read as a saturated loop; it has its own test (ops.test.ts), so here it is out of reach.
-const { app } = await testApp({ ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD, ECAM_MAX_EVENT_LOOP_DELAY_MS: '600000' });
+const { app } = await testApp({ ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD });
 after(() => app.close());
 
 /** Requests per route; about 100 routes, so several thousand requests in all. */

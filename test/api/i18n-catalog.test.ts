@@ -10,7 +10,8 @@ import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
 import { surveyMessages } from '../../widgets/admin/messages-surveys.ts';
 import { messages as pqrs } from '../../widgets/pqrs/messages.ts';
-import { messages as shared } from '../../widgets/shared/messages.ts';
+import { common } from '../../widgets/shared/messages.ts';
+import { commonEn } from '../../widgets/shared/messages.en.ts';
 import type { Catalog } from '../../widgets/shared/i18n.ts';
 import { messages as survey } from '../../widgets/survey/messages.ts';
 import { messages as tracker } from '../../widgets/tracker/messages.ts';
@@ -18,7 +19,7 @@ import { messages as tracker } from '../../widgets/tracker/messages.ts';
 type Texts = Record<string, string | ((...args: never[]) => string)>;
 
 const catalogs: Record<string, Catalog<Texts>> = {
-  shared,
+  shared: { es: common, en: commonEn },
   pqrs,
   tracker,
   survey,

@@ -5,6 +5,8 @@
  * (no CORS header), and the widgets say so; the staff API never answers another origin.
  */
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { after, before, test } from 'node:test';
 import type { Browser, Response } from 'playwright-core';
 import { filePqrs, track } from './citizen.ts';
@@ -140,4 +142,28 @@ test('the staff API never answers another origin, not even an allowed one', asyn
   }, api.url);
   assert.deepEqual(outcome, ['refused', 'refused']);
   await page.close();
+});
+
+test('the widgets travel compressed: brotli or gzip as the browser accepts, the same bytes once decoded', async () => {
+  const url = `${api.url}/widgets/ecam.js`;
+  const raw = async (encoding: string) => {
+    // node's fetch would decode (and ask for br itself): read the bytes as sent, with the header as given.
+    return new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      http.get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+  };
+  const plain = await raw('identity');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  const br = await raw('gzip, deflate, br');
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.match(String(br.headers.vary), /accept-encoding/i);
+  assert.ok(br.body.length < plain.body.length / 2, `${br.body.length} bytes of ${plain.body.length}`);
+  assert.deepEqual(zlib.brotliDecompressSync(br.body), plain.body);
+  const gz = await raw('gzip');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.deepEqual(zlib.gunzipSync(gz.body), plain.body);
 });

@@ -1,13 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { CHAT_LIMITS } from '../../api/chat/limits.ts';
 import type { CannedReply } from '../../api/chat/schemas.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { chatMessages } from './chat-messages.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
-
-/** Keep in step with CHAT_LIMITS in api/chat/schemas.ts. */
-const TITLE_MAX = 120;
-const BODY_MAX = 4000;
 
 /**
  * The canned replies of the chat: a list, a form to add one, and the same form to edit one.
@@ -149,7 +146,7 @@ export class EcamAdminChatCanned extends AdminView {
         <input
           id="canned-title"
           name="title"
-          maxlength=${TITLE_MAX}
+          maxlength=${CHAT_LIMITS.cannedTitle}
           .value=${c?.title ?? ''}
           aria-invalid=${f.title ? 'true' : 'false'}
           aria-describedby=${describedBy('canned-title', f.title)}
@@ -161,7 +158,7 @@ export class EcamAdminChatCanned extends AdminView {
         <textarea
           id="canned-body"
           name="body"
-          maxlength=${BODY_MAX}
+          maxlength=${CHAT_LIMITS.cannedBody}
           .value=${c?.body ?? ''}
           aria-invalid=${f.body ? 'true' : 'false'}
           aria-describedby=${describedBy('canned-body', f.body)}

@@ -2,7 +2,7 @@
  * Texts of the staff page's chat and mailbox views (agents' console, canned replies, transcripts,
  * ratings report, contact mailbox, and their settings): Spanish, checked English.
  */
-import { catalog } from '../shared/i18n.ts';
+import { catalog } from './catalog.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
@@ -123,9 +123,6 @@ const es = {
   colMessages: 'Mensajes',
   colRadicado: 'Radicado',
   pages: 'Páginas de las conversaciones',
-  pageOf: (p: number, n: number) => `Página ${p} de ${n}`,
-  prevPage: 'Página anterior',
-  nextPage: 'Página siguiente',
   transcriptTitle: (id: number) => `Conversación ${id}`,
   download: 'Descargar la transcripción',
   backToList: 'Volver a las conversaciones',
@@ -264,9 +261,6 @@ export const chatMessages = catalog(es, {
   colMessages: 'Messages',
   colRadicado: 'Filing number',
   pages: 'Pages of conversations',
-  pageOf: (p, n) => `Page ${p} of ${n}`,
-  prevPage: 'Previous page',
-  nextPage: 'Next page',
   transcriptTitle: (id) => `Conversation ${id}`,
   download: 'Download the transcript',
   backToList: 'Back to the conversations',

@@ -2,7 +2,7 @@
  * Texts of the chat's settings in the settings view (issue 5), apart from the chat views'
  * catalog so that the staff page's first download does not carry it.
  */
-import { catalog } from '../shared/i18n.ts';
+import { catalog } from './catalog.ts';
 
 export const chatSettingsMessages = catalog(
   {

@@ -1,7 +1,7 @@
 /**
  * What the chat and mailbox views share: the message log (citizen text only ever as text), the
- * waiting time in words, a pager, and `<ecam-admin-convert>`, the form that files a chat or a
- * mailbox message as a PQRSD and shows its radicado.
+ * waiting time in words, the list-and-item view (`ListDetailView`), and `<ecam-admin-convert>`,
+ * the form that files a chat or a mailbox message as a PQRSD and shows its radicado.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from '../shared/format.ts';
 import { I18nController, type Lang } from '../shared/i18n.ts';
 import { chatMessages } from './chat-messages.ts';
 import { pqrsMessages } from './messages-pqrs.ts';
-import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
+import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, renderPager, type FormErrors } from './view.ts';
 
 type T = (typeof chatMessages)['es'];
 
@@ -121,6 +121,129 @@ export function listHref(base: string, f: ListFilters): string {
   return `${base}${s ? `?${s}` : ''}`;
 }
 
+/** What a list view says around its table: the filter form, the count, the pager's label. */
+export interface ListWords<S extends string> {
+  filterLabel: string;
+  search: string;
+  searchHint: string;
+  state: string;
+  allStates: string;
+  stateLabel: (s: S) => string;
+  filter: string;
+  clearFilters: string;
+  found: (n: number) => string;
+  pages: string;
+}
+
+/**
+ * A list with its filters in the page address (`#/buzon?estado=nuevo&q=beca&pagina=2`) and one of
+ * its items (`#/buzon/12`): loads whichever is shown (the last call asked wins), and renders the
+ * filter form, the count and the pager. The subclass renders the table and the item.
+ */
+export abstract class ListDetailView<L extends { total: number; page: number; pageSize: number }, D> extends AdminView {
+  @state() protected list?: L;
+  @state() protected detail?: D;
+  @state() protected loading = false;
+  @state() protected error = '';
+
+  /** The filters, as the query part of the page address (`q=certificado&estado=closed`). */
+  @property() params = '';
+
+  /** The list's page address (`#/buzon`). */
+  protected abstract readonly href: string;
+  /** The list's staff API path (`/mailbox`); an item is at `/mailbox/12`. */
+  protected abstract readonly path: string;
+  /** The id of the item shown; 0 for the list. */
+  protected abstract get itemId(): number;
+
+  private loadSeq = 0;
+  /** The list page or item last loaded (`12?` or `0?estado=nuevo`). */
+  private shown = '';
+
+  protected override willUpdate(): void {
+    const shown = `${this.itemId}?${this.params}`;
+    if (shown === this.shown) return;
+    this.shown = shown;
+    this.opened();
+    void this.load();
+  }
+
+  /** Called when another list page or item is opened, before it loads. */
+  protected opened(): void {}
+
+  /** Fetches the item shown again (after it changed on the server). */
+  protected async reloadDetail(): Promise<void> {
+    this.detail = await this.api.get<D>(`${this.path}/${this.itemId}`);
+  }
+
+  private async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.loading = true;
+    this.error = '';
+    try {
+      if (this.itemId) {
+        const detail = await this.api.get<D>(`${this.path}/${this.itemId}`);
+        if (seq === this.loadSeq) this.detail = detail;
+      } else {
+        const f = parseListFilters(this.params);
+        const list = await this.api.get<L>(this.path, { q: f.q.trim(), state: f.estado, page: f.pagina });
+        if (seq === this.loadSeq) this.list = list;
+      }
+    } catch (err) {
+      if (seq === this.loadSeq) {
+        this.list = this.detail = undefined;
+        this.error = errorMessage(err);
+      }
+    } finally {
+      if (seq === this.loadSeq) this.loading = false;
+    }
+  }
+
+  private handleFilter(e: SubmitEvent): void {
+    e.preventDefault();
+    const d = new FormData(e.currentTarget as HTMLFormElement);
+    const href = listHref(this.href, { q: String(d.get('q') ?? '').trim(), estado: String(d.get('estado') ?? ''), pagina: 1 });
+    if (location.hash === href || (href === this.href && !this.params)) void this.load();
+    else location.hash = href;
+  }
+
+  /** The filter form (ids `${prefix}-q`, `${prefix}-estado`), the count and the error of the list. */
+  protected renderFilters<S extends string>(prefix: string, states: readonly S[], t: ListWords<S>): TemplateResult {
+    const f = parseListFilters(this.params);
+    return html`<form class="filters" role="search" aria-label=${t.filterLabel} @submit=${this.handleFilter}>
+        <div class="field">
+          <label for="${prefix}-q">${t.search}</label>
+          <input id="${prefix}-q" name="q" type="search" maxlength="200" .value=${f.q} aria-describedby="${prefix}-q-hint" />
+          <span class="hint" id="${prefix}-q-hint">${t.searchHint}</span>
+        </div>
+        <div class="field">
+          <label for="${prefix}-estado">${t.state}</label>
+          <select id="${prefix}-estado" name="estado">
+            <option value="">${t.allStates}</option>
+            ${states.map((s) => html`<option value=${s} ?selected=${f.estado === s}>${t.stateLabel(s)}</option>`)}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary">${t.filter}</button>
+          <a class="button" href=${this.href}>${t.clearFilters}</a>
+        </div>
+      </form>
+      <p role="status" aria-live="polite">${this.loading ? this.words.t.loading : this.list ? t.found(this.list.total) : ''}</p>
+      <div class="alert" role="alert">${this.error}</div>`;
+  }
+
+  /** The list's page links. */
+  protected renderListPager(list: L, t: Pick<ListWords<string>, 'pages'>): TemplateResult | typeof nothing {
+    const f = parseListFilters(this.params);
+    return renderPager(list, (p) => listHref(this.href, { ...f, pagina: p }), t.pages);
+  }
+
+  /** "Cargando…" while the item shown loads, unless it failed. */
+  protected renderDetailLoading(): TemplateResult | typeof nothing {
+    return this.error ? nothing : html`<p role="status">${this.words.t.loading}</p>`;
+  }
+}
+
 /** The other conversations of the same e-mail, as links to their read-only transcripts. */
 export function renderEarlier(earlier: AdminChatDetail['earlier'], t: T, lang: Lang): TemplateResult {
   return earlier.length
@@ -140,24 +263,6 @@ export function waitedAgo(seconds: number, t: T, locale: string): string {
   const minutes = Math.floor(seconds / 60);
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
   return minutes < 60 ? rtf.format(-minutes, 'minute') : rtf.format(-Math.floor(minutes / 60), 'hour');
-}
-
-/** A list's page links (`href(page)` gives each page's address); nothing for a single page. */
-export function renderPager(
-  list: { total: number; page: number; pageSize: number },
-  href: (page: number) => string,
-  label: string,
-  t: Pick<T, 'pageOf' | 'prevPage' | 'nextPage'>,
-): TemplateResult | typeof nothing {
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  if (pages <= 1) return nothing;
-  return html`<nav class="pager" aria-label=${label}>
-    <p>${t.pageOf(list.page, pages)}</p>
-    <ul>
-      ${list.page > 1 ? html`<li><a href=${href(list.page - 1)}>${t.prevPage}</a></li>` : nothing}
-      ${list.page < pages ? html`<li><a href=${href(list.page + 1)}>${t.nextPage}</a></li>` : nothing}
-    </ul>
-  </nav>`;
 }
 
 /** Event `ecam-admin-converted`: a chat or mailbox message became a PQRSD. */

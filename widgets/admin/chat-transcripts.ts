@@ -1,11 +1,11 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { AdminChatDetail, AdminChatList, ChatState } from '../../api/chat/schemas.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { chatMessages } from './chat-messages.ts';
-import { chatStyles, listHref, parseListFilters, renderEarlier, renderLog, renderPager } from './chat-shared.ts';
-import { AdminView, errorMessage } from './view.ts';
+import { ListDetailView, chatStyles, renderEarlier, renderLog } from './chat-shared.ts';
+import { AdminView } from './view.ts';
 
 const STATES: ChatState[] = ['waiting', 'active', 'closed'];
 
@@ -15,7 +15,7 @@ const STATES: ChatState[] = ['waiting', 'active', 'closed'];
  *
  * @summary Conversaciones del chat y sus transcripciones.
  */
-export class EcamAdminChatTranscripts extends AdminView {
+export class EcamAdminChatTranscripts extends ListDetailView<AdminChatList, AdminChatDetail> {
   static override styles = [
     ...AdminView.styles,
     chatStyles,
@@ -28,80 +28,22 @@ export class EcamAdminChatTranscripts extends AdminView {
 
   private i18n = new I18nController(this, chatMessages);
 
-  @state() private list?: AdminChatList;
-  @state() private detail?: AdminChatDetail;
-  @state() private loading = false;
-  @state() private error = '';
-
-  /** The filters, as the query part of the page address (`q=certificado&estado=closed`). */
-  @property() params = '';
   /** The conversation shown read-only; 0 for the list. */
   @property({ type: Number }) conversationId = 0;
 
-  private loadSeq = 0;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('params') || changed.has('conversationId')) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const seq = ++this.loadSeq;
-    this.loading = true;
-    this.error = '';
-    try {
-      if (this.conversationId) {
-        const detail = await this.api.get<AdminChatDetail>(`/chat/conversations/${this.conversationId}`);
-        if (seq === this.loadSeq) this.detail = detail;
-      } else {
-        const f = parseListFilters(this.params);
-        const list = await this.api.get<AdminChatList>('/chat/conversations', { q: f.q.trim(), state: f.estado, page: f.pagina });
-        if (seq === this.loadSeq) this.list = list;
-      }
-    } catch (err) {
-      if (seq === this.loadSeq) {
-        this.list = this.detail = undefined;
-        this.error = errorMessage(err);
-      }
-    } finally {
-      if (seq === this.loadSeq) this.loading = false;
-    }
-  }
-
-  private handleSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    const d = new FormData(e.currentTarget as HTMLFormElement);
-    const href = listHref('#/conversaciones', { q: String(d.get('q') ?? '').trim(), estado: String(d.get('estado') ?? ''), pagina: 1 });
-    if (location.hash === href || (href === '#/conversaciones' && !this.params)) void this.load();
-    else location.hash = href;
+  protected readonly href = '#/conversaciones';
+  protected readonly path = '/chat/conversations';
+  protected get itemId(): number {
+    return this.conversationId;
   }
 
   private renderList(): TemplateResult {
     const t = this.i18n.t;
     const lang = this.i18n.lang;
-    const f = parseListFilters(this.params);
     const list = this.list;
     return html`<h1 tabindex="-1">${t.transcriptsTitle}</h1>
       <p><a href="#/chat">${t.backToConsole}</a> · <a href="#/calificaciones">${t.linkRatings}</a></p>
-      <form class="filters" role="search" aria-label=${t.filterLabel} @submit=${this.handleSubmit}>
-        <div class="field">
-          <label for="t-q">${t.search}</label>
-          <input id="t-q" name="q" type="search" maxlength="200" .value=${f.q} aria-describedby="t-q-hint" />
-          <span class="hint" id="t-q-hint">${t.searchHint}</span>
-        </div>
-        <div class="field">
-          <label for="t-estado">${t.state}</label>
-          <select id="t-estado" name="estado">
-            <option value="">${t.allStates}</option>
-            ${STATES.map((s) => html`<option value=${s} ?selected=${f.estado === s}>${t.stateLabel(s)}</option>`)}
-          </select>
-        </div>
-        <div class="actions">
-          <button type="submit" class="primary">${t.filter}</button>
-          <a class="button" href="#/conversaciones">${t.clearFilters}</a>
-        </div>
-      </form>
-      <p role="status" aria-live="polite">${this.loading ? t.loading : list ? t.found(list.total) : ''}</p>
-      <div class="alert" role="alert">${this.error}</div>
+      ${this.renderFilters('t', STATES, t)}
       ${list
         ? list.items.length
           ? html`<div class="table-wrap" role="region" aria-label=${t.tableCaption} tabindex="0">
@@ -135,7 +77,7 @@ export class EcamAdminChatTranscripts extends AdminView {
                   </tbody>
                 </table>
               </div>
-              ${renderPager(list, (p) => listHref('#/conversaciones', { ...f, pagina: p }), t.pages, t)}`
+              ${this.renderListPager(list, t)}`
           : html`<p>${t.noneFound}</p>`
         : nothing}`;
   }
@@ -174,9 +116,7 @@ export class EcamAdminChatTranscripts extends AdminView {
             ${renderLog(d.messages, { citizenName: d.name, label: t.messagesLog(d.name ?? t.noName), t, lang })}
             <h2>${t.earlierTitle}</h2>
             ${renderEarlier(d.earlier, t, lang)}`
-        : this.error
-          ? nothing
-          : html`<p role="status">${t.loading}</p>`}`;
+        : this.renderDetailLoading()}`;
   }
 
   override render(): TemplateResult {

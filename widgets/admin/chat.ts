@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { CHAT_LIMITS } from '../../api/chat/limits.ts';
 import type {
   AdminChatDetail,
   AdminChatList,
@@ -18,8 +19,6 @@ import { chatMessages } from './chat-messages.ts';
 import { chatStyles, renderEarlier, renderLog, waitedAgo } from './chat-shared.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
-/** Keep in step with CHAT_LIMITS.body in api/chat/schemas.ts (not imported: it would bring zod along). */
-const BODY_MAX = 4000;
 /** After this long without a keystroke the citizen is told the official stopped typing. */
 const TYPING_IDLE_MS = 3000;
 /** Whether the sound alert is muted, kept in this browser. */
@@ -683,7 +682,7 @@ export class EcamAdminChat extends AdminView {
               ${fieldError('composer', bodyError)}
               <textarea
                 id="composer"
-                maxlength=${BODY_MAX}
+                maxlength=${CHAT_LIMITS.body}
                 .value=${o.draft}
                 aria-invalid=${bodyError ? 'true' : 'false'}
                 aria-describedby=${describedBy('composer', bodyError, 'composer-hint')}

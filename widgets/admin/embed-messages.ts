@@ -1,5 +1,5 @@
 /** Texts of the «Insertar en su sitio» view of the staff page (`#/insertar`), Spanish and English. */
-import { catalog } from '../shared/i18n.ts';
+import { catalog } from './catalog.ts';
 
 /** The widgets a webmaster can insert. */
 export type EmbedTag = 'ecam-pqrs' | 'ecam-tracker' | 'ecam-survey' | 'ecam-chat';

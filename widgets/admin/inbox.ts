@@ -7,7 +7,7 @@ import { formatDate } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { lightLabel } from './labels.ts';
 import { pqrsMessages } from './messages-pqrs.ts';
-import { AdminView, errorMessage } from './view.ts';
+import { AdminView, errorMessage, renderPager } from './view.ts';
 
 /** States whose request still waits for an answer. */
 const OPEN_STATES: PqrsState[] = ['radicada', 'asignada', 'en_tramite', 'pendiente_ciudadano'];
@@ -224,19 +224,6 @@ export class EcamAdminInbox extends AdminView {
     </div>`;
   }
 
-  private renderPager(inbox: Inbox, f: Filters): TemplateResult | typeof nothing {
-    const pages = Math.max(1, Math.ceil(inbox.total / inbox.pageSize));
-    if (pages <= 1) return nothing;
-    const t = this.words.t;
-    return html`<nav class="pager" aria-label=${this.i18n.t.inboxPages}>
-      <p>${t.pageOf(inbox.page, pages)}</p>
-      <ul>
-        ${inbox.page > 1 ? html`<li><a href=${inboxHref({ ...f, pagina: inbox.page - 1 })}>${t.previousPage}</a></li>` : nothing}
-        ${inbox.page < pages ? html`<li><a href=${inboxHref({ ...f, pagina: inbox.page + 1 })}>${t.nextPage}</a></li>` : nothing}
-      </ul>
-    </nav>`;
-  }
-
   private summary(): string {
     if (this.loading) return this.i18n.t.loadingRequests;
     if (!this.inbox) return '';
@@ -250,7 +237,7 @@ export class EcamAdminInbox extends AdminView {
       ${this.renderFilters(f)}
       <p role="status" aria-live="polite">${this.summary()}</p>
       <div class="alert" role="alert">${this.error}</div>
-      ${this.inbox ? this.renderTable(this.inbox) : nothing} ${this.inbox ? this.renderPager(this.inbox, f) : nothing}`;
+      ${this.inbox ? this.renderTable(this.inbox) : nothing} ${this.inbox ? renderPager(this.inbox, (p) => inboxHref({ ...f, pagina: p }), this.i18n.t.inboxPages) : nothing}`;
   }
 }
 

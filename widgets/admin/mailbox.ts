@@ -1,15 +1,14 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { MAILBOX_LIMITS } from '../../api/chat/limits.ts';
 import type { MailboxDetail, MailboxList, MailboxState } from '../../api/mailbox/schemas.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { chatMessages, mailboxMessages } from './chat-messages.ts';
-import { listHref, parseListFilters, renderPager } from './chat-shared.ts';
-import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
+import { ListDetailView } from './chat-shared.ts';
+import { NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 const STATES: MailboxState[] = ['nuevo', 'respondido', 'convertido'];
-/** Keep in step with MAILBOX_LIMITS.reply in api/mailbox/schemas.ts. */
-const REPLY_MAX = 10_000;
 
 /**
  * The contact mailbox: the messages citizens leave when the chat is closed or busy
@@ -18,63 +17,27 @@ const REPLY_MAX = 10_000;
  *
  * @summary Buzón de contacto.
  */
-export class EcamAdminMailbox extends AdminView {
+export class EcamAdminMailbox extends ListDetailView<MailboxList, MailboxDetail> {
   private i18n = new I18nController(this, mailboxMessages);
   /** The pager and the PQRSD form speak the chat views' words. */
   private chatI18n = new I18nController(this, chatMessages);
 
-  @state() private list?: MailboxList;
-  @state() private detail?: MailboxDetail;
-  @state() private loading = false;
-  @state() private error = '';
   @state() private errors: FormErrors = NO_ERRORS;
   @state() private replied = '';
   @state() private busy = false;
 
-  /** The filters, as the query part of the page address (`estado=nuevo&q=certificado`). */
-  @property() params = '';
   /** The message shown; 0 for the list. */
   @property({ type: Number }) messageId = 0;
 
-  private loadSeq = 0;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('params') || changed.has('messageId')) {
-      this.errors = NO_ERRORS;
-      this.replied = '';
-      void this.load();
-    }
+  protected readonly href = '#/buzon';
+  protected readonly path = '/mailbox';
+  protected get itemId(): number {
+    return this.messageId;
   }
 
-  private async load(): Promise<void> {
-    const seq = ++this.loadSeq;
-    this.loading = true;
-    this.error = '';
-    try {
-      if (this.messageId) {
-        const detail = await this.api.get<MailboxDetail>(`/mailbox/${this.messageId}`);
-        if (seq === this.loadSeq) this.detail = detail;
-      } else {
-        const f = parseListFilters(this.params);
-        const list = await this.api.get<MailboxList>('/mailbox', { q: f.q.trim(), state: f.estado, page: f.pagina });
-        if (seq === this.loadSeq) this.list = list;
-      }
-    } catch (err) {
-      if (seq === this.loadSeq) {
-        this.list = this.detail = undefined;
-        this.error = errorMessage(err);
-      }
-    } finally {
-      if (seq === this.loadSeq) this.loading = false;
-    }
-  }
-
-  private handleFilter(e: SubmitEvent): void {
-    e.preventDefault();
-    const d = new FormData(e.currentTarget as HTMLFormElement);
-    const href = listHref('#/buzon', { q: String(d.get('q') ?? '').trim(), estado: String(d.get('estado') ?? ''), pagina: 1 });
-    if (location.hash === href || (href === '#/buzon' && !this.params)) void this.load();
-    else location.hash = href;
+  protected override opened(): void {
+    this.errors = NO_ERRORS;
+    this.replied = '';
   }
 
   private async handleReply(e: SubmitEvent): Promise<void> {
@@ -88,7 +51,7 @@ export class EcamAdminMailbox extends AdminView {
     try {
       await this.api.send('POST', `/mailbox/${this.messageId}/reply`, { body });
       form.reset();
-      this.detail = await this.api.get<MailboxDetail>(`/mailbox/${this.messageId}`);
+      await this.reloadDetail();
       this.replied = this.i18n.t.replied;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#replied')?.focus();
@@ -102,38 +65,15 @@ export class EcamAdminMailbox extends AdminView {
 
   private handleConverted(): void {
     // The state and radicado changed on the server; the form keeps showing the radicado.
-    void this.api
-      .get<MailboxDetail>(`/mailbox/${this.messageId}`)
-      .then((d) => (this.detail = d))
-      .catch(() => undefined);
+    this.reloadDetail().catch(() => undefined);
   }
 
   private renderList(): TemplateResult {
     const t = this.i18n.t;
     const lang = this.i18n.lang;
-    const f = parseListFilters(this.params);
     const list = this.list;
     return html`<h1 tabindex="-1">${t.title}</h1>
-      <form class="filters" role="search" aria-label=${t.filterLabel} @submit=${this.handleFilter}>
-        <div class="field">
-          <label for="m-estado">${t.state}</label>
-          <select id="m-estado" name="estado">
-            <option value="">${t.allStates}</option>
-            ${STATES.map((s) => html`<option value=${s} ?selected=${f.estado === s}>${t.stateLabel(s)}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="m-q">${t.search}</label>
-          <input id="m-q" name="q" type="search" maxlength="200" .value=${f.q} aria-describedby="m-q-hint" />
-          <span class="hint" id="m-q-hint">${t.searchHint}</span>
-        </div>
-        <div class="actions">
-          <button type="submit" class="primary">${t.filter}</button>
-          <a class="button" href="#/buzon">${t.clearFilters}</a>
-        </div>
-      </form>
-      <p role="status" aria-live="polite">${this.loading ? this.chatI18n.t.loading : list ? t.found(list.total) : ''}</p>
-      <div class="alert" role="alert">${this.error}</div>
+      ${this.renderFilters('m', STATES, t)}
       ${list
         ? list.items.length
           ? html`<div class="table-wrap" role="region" aria-label=${t.tableCaption} tabindex="0">
@@ -163,7 +103,7 @@ export class EcamAdminMailbox extends AdminView {
                   </tbody>
                 </table>
               </div>
-              ${renderPager(list, (p) => listHref('#/buzon', { ...f, pagina: p }), t.pages, this.chatI18n.t)}`
+              ${this.renderListPager(list, t)}`
           : html`<p>${t.noneFound}</p>`
         : nothing}`;
   }
@@ -209,7 +149,7 @@ export class EcamAdminMailbox extends AdminView {
           <textarea
             id="reply-body"
             name="body"
-            maxlength=${REPLY_MAX}
+            maxlength=${MAILBOX_LIMITS.reply}
             aria-invalid=${message ? 'true' : 'false'}
             aria-describedby=${describedBy('reply-body', message, 'reply-body-hint')}
           ></textarea>
@@ -235,7 +175,7 @@ export class EcamAdminMailbox extends AdminView {
     return html`<h1 tabindex="-1">${d ? t.messageTitle(d.subject) : t.title}</h1>
       <p><a href="#/buzon">${t.backToList}</a></p>
       <div class="alert" role="alert">${this.error}</div>
-      ${d ? this.renderDetail(d) : this.error ? nothing : html`<p role="status">${this.chatI18n.t.loading}</p>`}`;
+      ${d ? this.renderDetail(d) : this.renderDetailLoading()}`;
   }
 }
 

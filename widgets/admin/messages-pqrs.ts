@@ -15,7 +15,7 @@ import {
 } from '../../api/pqrs/catalog.ts';
 import { PQRS_ACTIONS, PQRS_STATES, type PqrsAction, type PqrsState } from '../../api/pqrs/states.ts';
 import type { ReportRow } from '../../api/reports/schemas.ts';
-import { catalog } from '../shared/i18n.ts';
+import { catalog } from './catalog.ts';
 import { EN_ACTIONS, EN_CHANNELS, EN_DOCUMENTS, EN_KINDS, EN_STATES, EN_TYPES } from '../pqrs/vocabulary.en.ts';
 
 /** The figures of the report, in the order of its table and CSV. */

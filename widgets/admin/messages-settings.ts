@@ -1,5 +1,5 @@
 /** Texts of the staff page's settings view (entity, office hours, closure days). */
-import { catalog } from '../shared/i18n.ts';
+import { catalog } from './catalog.ts';
 
 export const settingsMessages = catalog(
   {

@@ -1,6 +1,6 @@
 /** Texts of the staff page's survey views: the list, the builder, the preview and the results. */
 import type { QuestionType, SurveyState } from '../../api/survey/schemas.ts';
-import { catalog } from '../shared/i18n.ts';
+import { catalog } from './catalog.ts';
 
 const STATES: Record<SurveyState, string> = { draft: 'Borrador', open: 'Abierta', closed: 'Cerrada' };
 const EN_STATES: Record<SurveyState, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };

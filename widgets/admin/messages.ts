@@ -4,7 +4,10 @@
  * speaks the language of `<html lang>`, which its ES/EN switch sets. The views with more text
  * have their own catalogs: messages-pqrs.ts, messages-settings.ts, messages-surveys.ts.
  */
-import { catalog, langOf, type Lang } from '../shared/i18n.ts';
+import { catalog } from './catalog.ts';
+import { langOf, type Lang } from '../shared/i18n.ts';
+import { common } from '../shared/messages.ts';
+import { commonEn } from '../shared/messages.en.ts';
 import type { SurveyPage, ViewName } from './admin.ts';
 
 /** The language of the staff page: `<html lang>`, which the switch in its header sets. */
@@ -146,6 +149,7 @@ const PASSWORD_HINT = 'Al menos 12 caracteres. Una frase larga es más segura qu
 const EN_PASSWORD_HINT = 'At least 12 characters. A long phrase is safer than a word with symbols.';
 
 const es = {
+  ...common,
   // The frame
   skip: 'Saltar al contenido',
   brand: 'ECAM Participa · Administración',
@@ -266,6 +270,7 @@ const es = {
 };
 
 export const messages = catalog(es, {
+  ...commonEn,
   skip: 'Skip to content',
   brand: 'ECAM Participa · Administration',
   sessionOf: 'Signed in as',

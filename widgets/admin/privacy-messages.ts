@@ -1,5 +1,5 @@
 /** Texts of the data-subject view of the staff page (`#/datos`), Spanish and English. */
-import { catalog } from '../shared/i18n.ts';
+import { catalog } from './catalog.ts';
 
 const es = {
   title: 'Datos personales',

@@ -147,6 +147,27 @@ export class EcamAdminSettings extends AdminView {
     this.renderRoot.querySelector<HTMLElement>('#closure-date')?.focus();
   }
 
+  /** A select of the settings form (`options` its `<option>`s), with its hint and error. */
+  private selectField(key: 'cutoffHour' | 'pqrsSurvey' | 'chatSurvey', label: string, hint: string, options: TemplateResult): TemplateResult {
+    const id = `settings-${key}`;
+    const message = this.errors.fields[key];
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <span class="hint" id="${id}-hint">${hint}</span>
+      ${fieldError(id, message)}
+      <select id=${id} name=${key} aria-invalid=${message ? 'true' : 'false'} aria-describedby=${describedBy(id, message, `${id}-hint`)}>
+        ${options}
+      </select>
+    </div>`;
+  }
+
+  /** "Ninguna" and every survey (closed ones marked), `chosen` selected. */
+  private surveyOptions(chosen: string | null): TemplateResult {
+    const t = this.i18n.t;
+    return html`<option value="" ?selected=${chosen === null}>${t.none}</option>
+      ${this.surveys.map((x) => html`<option value=${x.slug} ?selected=${chosen === x.slug}>${x.title}${x.state === 'open' ? '' : t.closedSuffix}</option>`)}`;
+  }
+
   private textField(key: TextKey, label: string, opts: { type?: string; hint?: string; max: number; autocomplete?: string }): TemplateResult {
     const id = `settings-${key}`;
     const message = this.errors.fields[key];
@@ -257,27 +278,11 @@ export class EcamAdminSettings extends AdminView {
       <legend>${t.settingsChat}</legend>
       ${number('chatWaitNoticeMinutes', t.waitNotice, t.waitNoticeHint, 60)}
       ${number('chatIdleCloseMinutes', t.idleClose, t.idleCloseHint, 240)}
-      <div class="field">
-        <label for="settings-chatSurvey">${t.chatSurvey}</label>
-        <span class="hint" id="settings-chatSurvey-hint">${t.chatSurveyHint}</span>
-        ${fieldError('settings-chatSurvey', f.chatSurvey)}
-        <select
-          id="settings-chatSurvey"
-          name="chatSurvey"
-          aria-invalid=${f.chatSurvey ? 'true' : 'false'}
-          aria-describedby=${describedBy('settings-chatSurvey', f.chatSurvey, 'settings-chatSurvey-hint')}
-        >
-          <option value="" ?selected=${s.chatSurvey === null}>${this.i18n.t.none}</option>
-          ${this.surveys.map(
-            (x) => html`<option value=${x.slug} ?selected=${s.chatSurvey === x.slug}>${x.title}${x.state === 'open' ? '' : this.i18n.t.closedSuffix}</option>`,
-          )}
-        </select>
-      </div>
+      ${this.selectField('chatSurvey', t.chatSurvey, t.chatSurveyHint, this.surveyOptions(s.chatSurvey))}
     </fieldset>`;
   }
 
   private renderSettingsForm(s: Settings): TemplateResult {
-    const f = this.errors.fields;
     const t = this.i18n.t;
     return html`<form id="settings-form" novalidate aria-labelledby="h-entity" @submit=${this.handleSave}>
       <h2 id="h-entity">${t.entity}</h2>
@@ -287,36 +292,14 @@ export class EcamAdminSettings extends AdminView {
       ${this.textField('contactPhone', t.contactPhone, { type: 'tel', max: 60 })}
       ${this.textField('contactAddress', t.contactAddress, { max: 200 })}
       ${this.textField('radicadoPrefix', t.prefix, { max: 12, hint: t.prefixHint })}
-      <div class="field">
-        <label for="settings-cutoffHour">${t.cutoff}</label>
-        <span class="hint" id="settings-cutoffHour-hint">${t.cutoffHint}</span>
-        ${fieldError('settings-cutoffHour', f.cutoffHour)}
-        <select
-          id="settings-cutoffHour"
-          name="cutoffHour"
-          aria-invalid=${f.cutoffHour ? 'true' : 'false'}
-          aria-describedby=${describedBy('settings-cutoffHour', f.cutoffHour, 'settings-cutoffHour-hint')}
-        >
-          <option value="" ?selected=${s.cutoffHour === null}>${t.noCutoff}</option>
-          ${Array.from({ length: 24 }, (_, h) => html`<option value=${h} ?selected=${s.cutoffHour === h}>${String(h).padStart(2, '0')}:00</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="settings-pqrsSurvey">${t.pqrsSurvey}</label>
-        <span class="hint" id="settings-pqrsSurvey-hint">${t.pqrsSurveyHint}</span>
-        ${fieldError('settings-pqrsSurvey', f.pqrsSurvey)}
-        <select
-          id="settings-pqrsSurvey"
-          name="pqrsSurvey"
-          aria-invalid=${f.pqrsSurvey ? 'true' : 'false'}
-          aria-describedby=${describedBy('settings-pqrsSurvey', f.pqrsSurvey, 'settings-pqrsSurvey-hint')}
-        >
-          <option value="" ?selected=${s.pqrsSurvey === null}>${t.none}</option>
-          ${this.surveys.map(
-            (x) => html`<option value=${x.slug} ?selected=${s.pqrsSurvey === x.slug}>${x.title}${x.state === 'open' ? '' : t.closedSuffix}</option>`,
-          )}
-        </select>
-      </div>
+      ${this.selectField(
+        'cutoffHour',
+        t.cutoff,
+        t.cutoffHint,
+        html`<option value="" ?selected=${s.cutoffHour === null}>${t.noCutoff}</option>
+          ${Array.from({ length: 24 }, (_, h) => html`<option value=${h} ?selected=${s.cutoffHour === h}>${String(h).padStart(2, '0')}:00</option>`)}`,
+      )}
+      ${this.selectField('pqrsSurvey', t.pqrsSurvey, t.pqrsSurveyHint, this.surveyOptions(s.pqrsSurvey))}
       ${this.renderHours()} ${this.renderChat(s)}
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.saving : t.save}</button>

@@ -31,7 +31,7 @@ export function errorMessage(err: unknown): string {
   if (e.status === 429 && e.retryAfter && !/Intente de nuevo/.test(e.error)) {
     return `${e.error} ${t.wait(formatWait(e.retryAfter, lang))}`;
   }
-  return errorText(e, lang);
+  return errorText(e, lang, t);
 }
 
 /** A failed call as form errors: field messages next to their fields, the rest on top. */
@@ -87,4 +87,22 @@ export function describedBy(id: string, message: string | undefined, hint?: stri
 /** The message box on top of a form: an alert, focusable so it can be announced and reached. */
 export function formAlert(message: string): TemplateResult {
   return html`<div class="alert" role="alert" tabindex="-1">${message}</div>`;
+}
+
+/** A list's page links (`href(page)` gives each page's address); nothing for a single page. */
+export function renderPager(
+  list: { total: number; page: number; pageSize: number },
+  href: (page: number) => string,
+  label: string,
+): TemplateResult | typeof nothing {
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  if (pages <= 1) return nothing;
+  const t = adminText();
+  return html`<nav class="pager" aria-label=${label}>
+    <p>${t.pageOf(list.page, pages)}</p>
+    <ul>
+      ${list.page > 1 ? html`<li><a href=${href(list.page - 1)}>${t.previousPage}</a></li>` : nothing}
+      ${list.page < pages ? html`<li><a href=${href(list.page + 1)}>${t.nextPage}</a></li>` : nothing}
+    </ul>
+  </nav>`;
 }

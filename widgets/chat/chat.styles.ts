@@ -49,9 +49,6 @@ export const chatStyles = css`
   .notice {
     display: grid;
     gap: 0.5rem;
-    padding: 0.75rem 1rem;
-    border-left: 4px solid var(--ecam-primary);
-    background: var(--ecam-surface-alt);
   }
   .option {
     display: flex;
@@ -81,13 +78,6 @@ export const chatStyles = css`
   }
   .alert:not(.shown) {
     display: none;
-  }
-  .hp {
-    position: absolute;
-    left: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
   }
   .log {
     display: grid;

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { CHAT_LIMITS as CL, MAILBOX_LIMITS as MB } from '../../api/chat/limits.ts';
 import type {
-  CHAT_LIMITS,
   ChatConversation,
   ChatConvertedEvent,
   ChatEventMap,
@@ -11,7 +11,6 @@ import type {
   ChatStarted,
   ChatStatus,
 } from '../../api/chat/schemas.ts';
-import type { MAILBOX_LIMITS } from '../../api/mailbox/schemas.ts';
 import type { PublicSettings } from '../../api/settings/schemas.ts';
 import { ApiError, apiBase, request } from '../shared/api.ts';
 import { saveBlob } from '../shared/download.ts';
@@ -28,21 +27,6 @@ import { openStream } from './sse.ts';
 /** The custom properties (`--ecam-…`) a page may set on `<ecam-chat>`; the panel takes them. */
 const TOKENS = 'primary primary-contrast text heading muted border surface surface-alt error success font-family radius focus'.split(' ');
 
-// The server's limits; the types make the compiler check they still match api/ (no zod here).
-const BODY_MAX: (typeof CHAT_LIMITS)['body'] = 4000;
-const NAME_MAX: (typeof CHAT_LIMITS)['name'] = 120;
-const TOPIC_MIN: (typeof CHAT_LIMITS)['topicMin'] = 3;
-const TOPIC_MAX: (typeof CHAT_LIMITS)['topic'] = 200;
-const COMMENT_MAX: (typeof CHAT_LIMITS)['comment'] = 1000;
-const MB: { [K in keyof typeof MAILBOX_LIMITS]: (typeof MAILBOX_LIMITS)[K] } = {
-  nameMin: 2,
-  name: 120,
-  subjectMin: 3,
-  subject: 200,
-  messageMin: 10,
-  message: 5000,
-  reply: 10_000,
-};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Silence after which the official no longer sees "escribiendo". */
 const TYPING_IDLE_MS = 4000;
@@ -174,6 +158,8 @@ export class EcamChatPanel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // So that `ecam-chat::part(button)` reaches inside the panel (set here, not by the launcher in the loader).
+    this.setAttribute('exportparts', 'header,form,field,error,alert,notice,log,message,composer,button,converted');
     const saved = loadDraft(draftKey('chat'));
     if (saved) {
       const draft = { ...EMPTY };
@@ -417,7 +403,7 @@ export class EcamChatPanel extends LitElement {
   /** The message for a failure that is not about one field. */
   private message(err: unknown): string {
     const e = err instanceof ApiError ? err : new ApiError(0, undefined);
-    if (e.status === 0) return this.t.offlineNetwork;
+    if (e.status === 0) return this.t.offline;
     if (e.status === 429) return this.t.tooMany(e.retryAfter ? formatWait(e.retryAfter, this.i18n.lang) : this.t.someMinutes);
     return e.error;
   }
@@ -499,7 +485,7 @@ export class EcamChatPanel extends LitElement {
     if (this.busy) return;
     const t = this.t;
     const errors: Record<string, string> = {};
-    this.required(errors, 'topic', t.topic, TOPIC_MIN);
+    this.required(errors, 'topic', t.topic, CL.topicMin);
     if (this.values.email.trim() && !EMAIL.test(this.values.email.trim())) errors.email = t.invalidEmail;
     if (!this.consent) errors.consent = t.consentRequired;
     if (Object.keys(errors).length) return this.showFieldErrors(errors);
@@ -550,7 +536,7 @@ export class EcamChatPanel extends LitElement {
     if (this.busy || !this.session) return;
     const body = this.values.composer.trim();
     if (!body) return this.showFieldErrors({ body: this.t.bodyRequired });
-    if (body.length > BODY_MAX) return this.showFieldErrors({ body: this.t.bodyTooLong(BODY_MAX) });
+    if (body.length > CL.body) return this.showFieldErrors({ body: this.t.bodyTooLong(CL.body) });
     const path = `/chat/conversations/${this.session.id}`;
     this.busy = true;
     try {
@@ -701,7 +687,7 @@ export class EcamChatPanel extends LitElement {
       this.survey = 'shown';
     } catch {
       this.survey = 'hidden';
-      this.alert = `${this.t.surveyFailed} ${this.t.offlineNetwork}`;
+      this.alert = `${this.t.surveyFailed} ${this.t.offline}`;
     }
   }
 
@@ -829,29 +815,35 @@ export class EcamChatPanel extends LitElement {
     return html`<h3 tabindex="-1">${t.prechatTitle}</h3>
       ${this.renderAlert()}
       <p>${t.prechatIntro}</p>
-      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @input=${this.handleInput} @submit=${this.handleStart}>
-        ${this.textField('name', t.name, { max: NAME_MAX, autocomplete: 'name' })}
+      ${this.renderForm(
+        this.handleStart,
+        html`${this.textField('name', t.name, { max: CL.name, autocomplete: 'name' })}
         ${this.textField('email', t.email, { type: 'email', hint: t.emailHint, max: 254, autocomplete: 'email' })}
-        ${this.textField('topic', t.topic, { required: true, hint: t.topicHint, min: TOPIC_MIN, max: TOPIC_MAX })}
-        ${this.renderConsent()}
-        <div class="actions">
-          <button type="submit" class="primary" part="button" ?disabled=${this.busy}>${this.busy ? t.sending : t.start}</button>
-        </div>
-      </form>`;
+        ${this.textField('topic', t.topic, { required: true, hint: t.topicHint, min: CL.topicMin, max: CL.topic })}`,
+        t.start,
+      )}`;
+  }
+
+  /** A form of the panel: its fields, the data notice with consent, and the submit button. */
+  private renderForm(submit: (e: SubmitEvent) => void, fields: TemplateResult, label: string): TemplateResult {
+    return html`<form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @input=${this.handleInput} @submit=${submit}>
+      ${fields} ${this.renderConsent()}
+      <div class="actions">
+        <button type="submit" class="primary" part="button" ?disabled=${this.busy}>${this.busy ? this.t.sending : label}</button>
+      </div>
+    </form>`;
   }
 
   private renderMailboxForm(): TemplateResult {
     const t = this.t;
-    return html`<form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @input=${this.handleInput} @submit=${this.handleMailbox}>
-      ${this.textField('name', t.name, { required: true, min: MB.nameMin, max: MB.name, autocomplete: 'name' })}
+    return this.renderForm(
+      this.handleMailbox,
+      html`${this.textField('name', t.name, { required: true, min: MB.nameMin, max: MB.name, autocomplete: 'name' })}
       ${this.textField('email', t.email, { required: true, type: 'email', hint: t.mailboxEmailHint, max: 254, autocomplete: 'email' })}
       ${this.textField('subject', t.subject, { required: true, min: MB.subjectMin, max: MB.subject })}
-      ${this.textField('message', t.message, { required: true, hint: t.messageHint, min: MB.messageMin, max: MB.message, area: true })}
-      ${this.renderConsent()}
-      <div class="actions">
-        <button type="submit" class="primary" part="button" ?disabled=${this.busy}>${this.busy ? t.sending : t.mailboxSend}</button>
-      </div>
-    </form>`;
+      ${this.textField('message', t.message, { required: true, hint: t.messageHint, min: MB.messageMin, max: MB.message, area: true })}`,
+      t.mailboxSend,
+    );
   }
 
   private renderOffline(): TemplateResult {
@@ -906,7 +898,7 @@ export class EcamChatPanel extends LitElement {
   private renderComposer(): TemplateResult {
     const t = this.t;
     const length = this.values.composer.trim().length;
-    const left = BODY_MAX - length;
+    const left = CL.body - length;
     return html`<form part="form" novalidate @input=${this.handleInput} @submit=${this.handleSend}>
       <div class="field" part="field">
         <label for=${fid('composer')}>${t.composer}</label>
@@ -984,7 +976,7 @@ export class EcamChatPanel extends LitElement {
                 id=${fid('comment')}
                 name="comment"
                 .value=${live(this.comment)}
-                maxlength=${COMMENT_MAX}
+                maxlength=${CL.comment}
                 aria-invalid=${this.errors.comment ? 'true' : 'false'}
                 aria-describedby=${this.describedBy('comment')}
               ></textarea>

@@ -58,8 +58,10 @@ export class EcamChat extends HTMLElement {
     if (this.button) return;
     const root = this.attachShadow({ mode: 'open' });
     // A constructed sheet, not a <style> element: a host page's CSP (`style-src 'self'`) refuses the latter.
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(STYLE);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    }
     root.adoptedStyleSheets = [sheet];
     root.innerHTML = `<button type="button" part="launcher" aria-expanded="false">Chat</button>`;
     this.button = root.querySelector('button')!;
@@ -92,7 +94,7 @@ export class EcamChat extends HTMLElement {
         await import('./chat.ts');
       } catch (err) {
         // The next activation tries again (a flaky connection, say).
-        console.error('ECAM Participa: no se pudo cargar el chat', err);
+        console.error('ECAM Participa: no se pudo cargar <ecam-chat>', err);
         return;
       } finally {
         b.ariaBusy = null;
@@ -101,7 +103,6 @@ export class EcamChat extends HTMLElement {
       this.panel.apiBase = this.base;
       this.panel.storageKey = chatKey(this.base);
       this.panel.setAttribute('part', 'panel');
-      this.panel.setAttribute('exportparts', 'header,form,field,error,alert,notice,log,message,composer,button,converted');
       this.shadowRoot!.prepend(this.panel);
     }
     b.ariaExpanded = String(open);

@@ -1,8 +1,10 @@
 /** English texts of the chat panel, fetched only by pages in English (see messages.ts). */
 import type { Messages } from '../shared/i18n.ts';
+import { commonEn } from '../shared/messages.en.ts';
 import type { Es } from './messages.ts';
 
 export const en: Messages<Es> = {
+  ...commonEn,
   title: 'Chat with ECAM',
   minimize: 'Minimise the chat',
   loading: 'Loading the chat…',
@@ -10,7 +12,6 @@ export const en: Messages<Es> = {
   optional: '(optional)',
   error: 'Error:',
   newTab: ' (opens in a new tab)',
-  offlineNetwork: 'We could not reach the server. Check your internet connection and try again.',
   tooMany: (wait) => `Too many requests in a row. Wait ${wait} and try again.`,
   someMinutes: 'a few minutes',
   retry: 'Try again',

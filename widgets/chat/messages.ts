@@ -4,8 +4,10 @@
  * importing this catalog there would put it in the loader.
  */
 import { lazyCatalog } from '../shared/i18n.ts';
+import { common } from '../shared/messages.ts';
 
 const es = {
+  ...common,
   title: 'Chat con la ECAM',
   minimize: 'Minimizar el chat',
   loading: 'Cargando el chat…',
@@ -13,7 +15,6 @@ const es = {
   optional: '(opcional)',
   error: 'Error:',
   newTab: ' (se abre en una pestaña nueva)',
-  offlineNetwork: 'No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo.',
   tooMany: (wait: string) => `Envió demasiadas solicitudes seguidas. Espere ${wait} e intente de nuevo.`,
   someMinutes: 'unos minutos',
   retry: 'Intentar de nuevo',

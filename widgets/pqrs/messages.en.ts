@@ -1,5 +1,6 @@
 /** English texts of `<ecam-pqrs>`, fetched only by pages in English (see messages.ts). */
 import type { Messages } from '../shared/i18n.ts';
+import { commonEn } from '../shared/messages.en.ts';
 import type { Es, Field } from './messages.ts';
 import { EN_CHANNELS, EN_DOCUMENTS, EN_KINDS, EN_TYPES } from './vocabulary.en.ts';
 
@@ -21,6 +22,7 @@ const EN_LABELS: Record<Field, string> = {
 };
 
 export const en: Messages<Es> = {
+  ...commonEn,
   label: (field) => EN_LABELS[field],
   kind: (kind) => EN_KINDS[kind],
   document: (doc) => EN_DOCUMENTS[doc],
@@ -42,7 +44,7 @@ export const en: Messages<Es> = {
   email: (label) => `${label}: enter a valid address, for example name@domain.co.`,
   format: (label) => `${label}: check the format.`,
   maxLength: (label, max) => `${label}: ${max} characters at most.`,
-  offline: 'We could not reach the server. Check your internet connection and try again: what you wrote is still in the form.',
+  offline: `${commonEn.offline} What you wrote is still in the form.`,
   tooManyRequests: (wait) => `Too many requests were sent from your connection. Please wait ${wait} and try again.`,
   copyText: (radicado, code) => `Filing number: ${radicado}\nTracking code: ${code}`,
   copied: 'Copied: filing number and tracking code.',

@@ -13,6 +13,7 @@ import {
   type ResponseChannel,
 } from '../../api/pqrs/catalog.ts';
 import { lazyCatalog } from '../shared/i18n.ts';
+import { common } from '../shared/messages.ts';
 
 /** The fields a message can point at, named as the server names them. */
 export type Field =
@@ -50,6 +51,7 @@ export const LABELS: Record<Field, string> = {
 };
 
 const es = {
+  ...common,
   label: (field: Field) => LABELS[field],
   kind: (kind: RequesterKind) => REQUESTER_KINDS[kind],
   document: (doc: DocumentType) => DOCUMENT_TYPES[doc],
@@ -71,8 +73,7 @@ const es = {
   email: (label: string) => `${label}: escriba una dirección válida, por ejemplo nombre@dominio.co.`,
   format: (label: string) => `${label}: revise el formato.`,
   maxLength: (label: string, max: number) => `${label}: máximo ${max} caracteres.`,
-  offline:
-    'No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo: lo que escribió sigue en el formulario.',
+  offline: `${common.offline} Lo que escribió sigue en el formulario.`,
   tooManyRequests: (wait: string) => `Se enviaron demasiadas solicitudes desde su conexión. Espere ${wait} e intente de nuevo.`,
   copyText: (radicado: string, code: string) => `Radicado: ${radicado}\nCódigo de seguimiento: ${code}`,
   copied: 'Copiado: radicado y código de seguimiento.',

@@ -53,13 +53,6 @@ export const pqrsStyles = css`
     display: block;
     color: var(--ecam-text);
   }
-  .note,
-  .notice {
-    padding: 0.75rem 1rem;
-    border-left: 4px solid var(--ecam-primary);
-    background: var(--ecam-surface-alt);
-    border-radius: 0 var(--ecam-radius) var(--ecam-radius) 0;
-  }
   /* Live regions stay in the page while empty (so they announce), but out of the grid's gaps. */
   .alert:not(.shown),
   .deadline:not(.shown) {
@@ -99,13 +92,6 @@ export const pqrsStyles = css`
     background: var(--ecam-surface-alt);
     border-radius: var(--ecam-radius);
     overflow-wrap: anywhere;
-  }
-  .hp {
-    position: absolute;
-    left: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
   }
   progress {
     width: 100%;

@@ -16,13 +16,12 @@ import type { Deadline } from '../../api/calendar/schemas.ts';
 import type { ChallengeResponse } from '../../api/challenge/routes.ts';
 import type { PublicSettings } from '../../api/settings/schemas.ts';
 import type { PqrsCreated, PqrsInput } from '../../api/pqrs/schemas.ts';
-import { ApiError, apiBase, errorText, postJson, request, upload } from '../shared/api.ts';
+import { ApiError, apiBase, errorText, postJson, request } from '../shared/api.ts';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../shared/draft.ts';
-import { EcamSubmittedEvent } from '../shared/events.ts';
+import { EcamSubmittedEvent } from '../shared/events/ecam-submitted.ts';
 import { bogotaDate, formatBytes, formatDate, formatDateTime, formatWait } from '../shared/format.ts';
 import { focusAfterRender } from '../shared/focus.ts';
 import { I18nController } from '../shared/i18n.ts';
-import { messages as common } from '../shared/messages.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { tokens } from '../shared/styles.ts';
 import { LABELS, messages, type Field } from './messages.ts';
@@ -401,6 +400,10 @@ export class EcamPqrs extends LitElement {
       data.append('data', JSON.stringify(body));
       for (const file of this.files) data.append('files', file, file.name);
       this.progress = 0;
+      // The upload code comes only with the first attachment (a lighter page for everyone else).
+      const { upload } = await import('../shared/upload.ts').catch(() => {
+        throw new ApiError(0, undefined);
+      });
       return await upload<PqrsCreated>(url, data, (p) => (this.progress = p));
     } catch (err) {
       if (!retried && err instanceof ApiError && err.status === 403 && err.code === 'challenge') {
@@ -436,13 +439,13 @@ export class EcamPqrs extends LitElement {
     const { t, lang } = this.i18n;
     if (e.status === 0) return this.showAlert(t.offline);
     if (e.status === 429) {
-      return this.showAlert(t.tooManyRequests(e.retryAfter ? formatWait(e.retryAfter, lang) : common[lang].fewMinutes));
+      return this.showAlert(t.tooManyRequests(e.retryAfter ? formatWait(e.retryAfter, lang) : t.fewMinutes));
     }
     if (e.status === 413 || e.status === 415) {
       return this.showErrors({ attachments: e.fields.attachments ?? e.error });
     }
     if (e.status === 400 && Object.keys(e.fields).length) return this.showErrors(e.fields);
-    return this.showAlert(errorText(e, lang));
+    return this.showAlert(errorText(e, lang, t));
   }
 
   private async done(created: PqrsCreated): Promise<void> {
@@ -503,13 +506,13 @@ export class EcamPqrs extends LitElement {
     const message = this.errors[key];
     return message
       ? html`<p class="error-message" id="${fid(key)}-error" part="error">
-          <span class="visually-hidden">${common[this.i18n.lang].error}</span> ${message}
+          <span class="visually-hidden">${this.i18n.t.error}</span> ${message}
         </p>`
       : nothing;
   }
 
   private optional(): TemplateResult {
-    return html` <span class="optional">${common[this.i18n.lang].optional}</span>`;
+    return html` <span class="optional">${this.i18n.t.optional}</span>`;
   }
 
   private describedBy(key: string, hint?: string): string | typeof nothing {
@@ -581,7 +584,7 @@ export class EcamPqrs extends LitElement {
   private renderRequester(): TemplateResult {
     const v = this.values;
     const t = this.i18n.t;
-    if (v.kind === 'anonimo') return html`<p class="note" part="note">${t.anonymous}</p>`;
+    if (v.kind === 'anonimo') return html`<p class="notice" part="note">${t.anonymous}</p>`;
     const juridica = v.kind === 'juridica';
     const docKey = 'requester.documentType';
     const docId = fid(docKey);
@@ -759,7 +762,7 @@ export class EcamPqrs extends LitElement {
         <p>
           <strong>${t.dataTitle}</strong> ${site?.entityName ?? t.theEntity}${t.dataNotice}
           <a href=${this.policyUrl ?? site?.policyUrl ?? '/politica-datos'} target="_blank" rel="noopener"
-            >${t.policy}<span class="visually-hidden">${common[lang].newTab}</span></a
+            >${t.policy}<span class="visually-hidden">${t.newTab}</span></a
           >.
         </p>
         ${contact.length ? html`<p>${t.rights(contact.join(' · '))}</p>` : nothing}

@@ -2,7 +2,7 @@
  * The widgets' door to the ECAM Participa API: where it lives and how to call it.
  */
 import type { Lang } from './i18n.ts';
-import { messages } from './messages.ts';
+import { common, type Common } from './messages.ts';
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
@@ -30,22 +30,24 @@ export class ApiError extends Error {
   }
 }
 
-function defaultMessage(status: number, lang: Lang = 'es'): string {
-  const t = messages[lang];
+/** The generic failure texts, in the reader's language (a widget passes its own catalog). */
+type FailureTexts = Pick<Common, 'offline' | 'serverError' | 'failed'>;
+
+function defaultMessage(status: number, t: FailureTexts = common): string {
   return status === 0 ? t.offline : status >= 500 ? t.serverError : t.failed;
 }
 
 /**
  * What to tell a person about a failed call: the server's own message (the API speaks Spanish),
- * or, for an English reader, ours when the server could not say anything useful.
+ * or, for an English reader, ours (`t`) when the server could not say anything useful.
  */
-export function errorText(e: ApiError, lang: Lang): string {
+export function errorText(e: ApiError, lang: Lang, t: FailureTexts): string {
   const ours = lang === 'en' && (e.status === 0 || e.status >= 500 || e.error === defaultMessage(e.status));
-  return ours ? defaultMessage(e.status, lang) : e.error;
+  return ours ? defaultMessage(e.status, t) : e.error;
 }
 
 /** Retry-After is either seconds or an HTTP date. */
-function parseRetryAfter(value: string | null): number | undefined {
+export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
@@ -53,7 +55,7 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
@@ -73,7 +75,7 @@ export function apiBase(explicit?: string | null): string {
  * Fetches `url` and reads a successful answer with `read`; throws `ApiError` on a network or
  * HTTP failure (with the server's message and Retry-After), or when `read` fails halfway.
  */
-async function call<T>(url: string, init: RequestInit, read: (res: Response) => Promise<T>): Promise<T> {
+export async function call<T>(url: string, init: RequestInit, read: (res: Response) => Promise<T>): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, init);
@@ -107,33 +109,3 @@ export function postJson<T>(url: string, data: unknown): Promise<T> {
   });
 }
 
-/**
- * POSTs a multipart form with XMLHttpRequest, the only browser API that reports upload
- * progress; `onProgress` receives a fraction between 0 and 1.
- */
-export function upload<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      const body = parseJson(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else reject(new ApiError(xhr.status, body, parseRetryAfter(xhr.getResponseHeader('retry-after'))));
-    };
-    xhr.onerror = xhr.onabort = xhr.ontimeout = () => reject(new ApiError(0, undefined));
-    xhr.send(form);
-  });
-}
-
-/**
- * POSTs JSON and returns the answer's body as a file (a download authorised by what is in the
- * body, so secrets never go in the URL); throws `ApiError` like `request`.
- */
-export function postForBlob(url: string, data: unknown): Promise<Blob> {
-  const headers = { accept: '*/*', 'content-type': 'application/json' };
-  return call(url, { method: 'POST', headers, body: JSON.stringify(data) }, (res) => res.blob());
-}

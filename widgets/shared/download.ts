@@ -1,3 +1,14 @@
+import { call } from './api.ts';
+
+/**
+ * POSTs JSON and returns the answer's body as a file (a download authorised by what is in the
+ * body, so secrets never go in the URL); throws `ApiError` like `request`.
+ */
+export function postForBlob(url: string, data: unknown): Promise<Blob> {
+  const headers = { accept: '*/*', 'content-type': 'application/json' };
+  return call(url, { method: 'POST', headers, body: JSON.stringify(data) }, (res) => res.blob());
+}
+
 /**
  * Hands a file already in memory to the browser's download manager under `name`: an object URL
  * and a temporary `<a download>`, placed inside `container` (a shadow root works) so the click

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The controls every widget shares, GOV.CO style and mobile first: labels, hints, inputs,
- * field messages, alerts, buttons, links and definition lists. Use after `tokens`.
+ * field messages, notices, the honeypot, alerts, buttons, links and definition lists. Use after
+ * `tokens`.
  */
 export const formStyles = css`
   p {
@@ -46,6 +47,21 @@ export const formStyles = css`
   .error-message {
     color: var(--ecam-error);
     font-weight: 600;
+  }
+  /* A notice beside the form (data treatment, anonymity, a request's state): a bar of the main colour. */
+  .notice {
+    padding: 0.75rem 1rem;
+    border-left: 4px solid var(--ecam-primary);
+    background: var(--ecam-surface-alt);
+    border-radius: 0 var(--ecam-radius) var(--ecam-radius) 0;
+  }
+  /* The honeypot field: out of sight and reach, so only a bot fills it in. */
+  .hp {
+    position: absolute;
+    left: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
   }
   .alert.shown {
     padding: 1rem;

@@ -1,12 +1,12 @@
 /**
  * Languages of the widgets and the admin page: Spanish (the source) and English.
  *
- * A widget keeps its texts in a `messages.ts` next to it:
+ * The staff page keeps each view's texts in a catalog (widgets/admin/catalog.ts):
  *
  *   const es = { send: 'Enviar', left: (n: number) => `Quedan ${n} caracteres` };
  *   export const messages = catalog(es, { send: 'Send', left: (n) => `${n} characters left` });
  *
- * `catalog` makes the compiler check that English has every key with the same shape, so a
+ * The types make the compiler check that English has every key with the same shape, so a
  * missing or misspelt text fails `npm run build` (which type-checks first).
  * The element picks its language with `I18nController`: its own `lang` attribute, else the
  * nearest ancestor's (crossing shadow roots), else `<html lang>`, else Spanish.
@@ -23,17 +23,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type Lang = 'es' | 'en';
 
 /** A catalog's entry: a plain text, or a function of the values it mentions. */
-type Text = string | ((...args: never[]) => string);
+export type Text = string | ((...args: never[]) => string);
 
 /** The shape every language of a catalog must have, taken from the Spanish source. */
 export type Messages<T extends Record<string, Text>> = {
   [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
 };
 
-/** Spanish and English texts of one widget; the compiler checks English against Spanish. */
-export function catalog<T extends Record<string, Text>>(es: T, en: Messages<T>): Record<Lang, Messages<T>> {
-  return { es: es as unknown as Messages<T>, en };
-}
 
 /** Texts whose English may still have to be fetched (`load`); `en` once it is here. */
 export interface Catalog<M> {
@@ -42,7 +38,7 @@ export interface Catalog<M> {
   load?: () => Promise<{ en: M }>;
 }
 
-/** Like `catalog`, with the English in a module of its own that is fetched on first use. */
+/** A widget's texts, with the English in a module of its own that is fetched on first use. */
 export function lazyCatalog<T extends Record<string, Text>>(
   es: T,
   load: () => Promise<{ en: Messages<T> }>,

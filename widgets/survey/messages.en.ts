@@ -1,13 +1,14 @@
 /** English texts of `<ecam-survey>`, fetched only by pages in English (see messages.ts). */
 import type { Messages } from '../shared/i18n.ts';
+import { commonEn } from '../shared/messages.en.ts';
 import type { Es } from './messages.ts';
 
-const OFFLINE = 'We could not reach the server. Check your internet connection and try again.';
+const OFFLINE = commonEn.offline;
 const options = (n: number) => `${n} ${n === 1 ? 'option' : 'options'}`;
 
 export const en: Messages<Es> = {
+  ...commonEn,
   answered: 'You already answered this survey. Thank you for your opinion!',
-  offline: OFFLINE,
   yes: 'Yes',
   no: 'No',
   ratingHint: '1 = very dissatisfied, 5 = very satisfied.',

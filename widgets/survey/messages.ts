@@ -1,12 +1,13 @@
 /** Texts of `<ecam-survey>` (the questions are the entity's own, in its words). */
 import { lazyCatalog } from '../shared/i18n.ts';
+import { common } from '../shared/messages.ts';
 
-const OFFLINE = 'No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo.';
+const OFFLINE = common.offline;
 const options = (n: number) => `${n} ${n === 1 ? 'opción' : 'opciones'}`;
 
 const es = {
+  ...common,
   answered: 'Ya respondió esta encuesta. ¡Gracias por su opinión!',
-  offline: OFFLINE,
   yes: 'Sí',
   no: 'No',
   ratingHint: '1 = muy insatisfecho, 5 = muy satisfecho.',

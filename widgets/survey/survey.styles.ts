@@ -110,12 +110,6 @@ export const surveyStyles = css`
     color: var(--ecam-error);
     font-weight: 600;
   }
-  .notice {
-    padding: 0.75rem 1rem;
-    border-left: 4px solid var(--ecam-primary);
-    background: var(--ecam-surface-alt);
-    border-radius: 0 var(--ecam-radius) var(--ecam-radius) 0;
-  }
   progress {
     width: 100%;
     height: 0.75rem;

@@ -11,12 +11,11 @@ import type {
 } from '../../api/survey/schemas.ts';
 import { ApiError, apiBase, errorText, postJson, request } from '../shared/api.ts';
 import { clearDraft, loadDraft, saveDraft, surveyKey } from '../shared/draft.ts';
-import { EcamSurveySubmittedEvent } from '../shared/events.ts';
+import { EcamSurveySubmittedEvent } from '../shared/events/ecam-survey-submitted.ts';
 import { focusAfterRender } from '../shared/focus.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { formatDateTime, formatWait } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
-import { messages as common } from '../shared/messages.ts';
 import { tokens } from '../shared/styles.ts';
 import { messages } from './messages.ts';
 import { surveyStyles } from './survey.styles.ts';
@@ -243,7 +242,7 @@ export class EcamSurvey extends LitElement {
       if (load !== this.loads) return;
       this.phase = err instanceof ApiError && err.status === 404 ? 'missing' : 'offline';
       if (this.phase === 'offline') {
-        this.alert = err instanceof ApiError && err.status ? errorText(err, this.i18n.lang) : this.i18n.t.offline;
+        this.alert = err instanceof ApiError && err.status ? errorText(err, this.i18n.lang, this.i18n.t) : this.i18n.t.offline;
       }
     }
   }
@@ -408,7 +407,7 @@ export class EcamSurvey extends LitElement {
     const { t, lang } = this.i18n;
     if (e.status === 0) return this.showAlert(t.sendOffline);
     if (e.status === 429) {
-      return this.showAlert(t.tooManyRequests(e.retryAfter ? formatWait(e.retryAfter, lang) : common[lang].fewMinutes));
+      return this.showAlert(t.tooManyRequests(e.retryAfter ? formatWait(e.retryAfter, lang) : t.fewMinutes));
     }
     const ids = new Set(this.visible.map((q) => q.id));
     const errors: Record<string, string> = {};
@@ -420,7 +419,7 @@ export class EcamSurvey extends LitElement {
       if (this.steps) this.step = Math.max(0, this.visible.findIndex((q) => errors[q.id]));
       return this.showErrors(errors);
     }
-    return this.showAlert(errorText(e, lang));
+    return this.showAlert(errorText(e, lang, t));
   }
 
   private async finish(phase: 'thanks' | 'answered', message?: string): Promise<void> {
@@ -447,7 +446,7 @@ export class EcamSurvey extends LitElement {
     const message = this.errors[q.id];
     return message
       ? html`<p class="error-message" id="${this.cid(q)}-error" part="error">
-          <span class="visually-hidden">${common[this.i18n.lang].error}</span> ${message}
+          <span class="visually-hidden">${this.i18n.t.error}</span> ${message}
         </p>`
       : nothing;
   }
@@ -492,8 +491,8 @@ export class EcamSurvey extends LitElement {
   private renderQuestion(q: Question, n: number): TemplateResult {
     const id = this.cid(q);
     const v = this.answers[q.id];
-    const { t, lang } = this.i18n;
-    const label = html`${q.label}${q.required ? nothing : html` <span class="optional">${common[lang].optional}</span>`}`;
+    const { t } = this.i18n;
+    const label = html`${q.label}${q.required ? nothing : html` <span class="optional">${t.optional}</span>`}`;
     if (q.type === 'text' || q.type === 'textarea') {
       const common = {
         value: typeof v === 'string' ? v : '',

@@ -1,16 +1,17 @@
 /** English texts of `<ecam-tracker>`, fetched only by pages in English (see messages.ts). */
 import type { Messages } from '../shared/i18n.ts';
+import { commonEn } from '../shared/messages.en.ts';
 import { EN_STATES, EN_TYPES } from '../pqrs/vocabulary.en.ts';
 import type { Es } from './messages.ts';
 
-const OFFLINE = 'We could not reach the server. Check your internet connection and try again.';
+const OFFLINE = commonEn.offline;
 
 export const en: Messages<Es> = {
+  ...commonEn,
   radicadoLabel: 'Filing number',
   codeLabel: 'Tracking code',
   required: (label) => `${label}: this field is required.`,
   notFound: 'We could not find a request with that filing number and code. Please check both.',
-  offline: OFFLINE,
   daysLeft: (days) => {
     const n = Math.abs(days);
     const unit = n === 1 ? 'business day' : 'business days';

@@ -5,15 +5,16 @@
 import type { PqrsType } from '../../api/pqrs/catalog.ts';
 import type { PqrsState } from '../../api/pqrs/states.ts';
 import { lazyCatalog } from '../shared/i18n.ts';
+import { common } from '../shared/messages.ts';
 
-const OFFLINE = 'No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo.';
+const OFFLINE = common.offline;
 
 const es = {
+  ...common,
   radicadoLabel: 'Radicado',
   codeLabel: 'Código de seguimiento',
   required: (label: string) => `${label}: es obligatorio.`,
   notFound: 'No encontramos una solicitud con ese radicado y código. Revise ambos datos.',
-  offline: OFFLINE,
   /** "Quedan 12 días hábiles", "Vence hoy", "Vencida hace 3 días hábiles". */
   daysLeft: (days: number) => {
     const n = Math.abs(days);

@@ -30,14 +30,9 @@ export const trackerStyles = css`
   input {
     text-transform: uppercase;
   }
-  .state,
   .notice {
     display: grid;
     gap: 0.375rem;
-    padding: 0.75rem 1rem;
-    border-left: 4px solid var(--ecam-primary);
-    background: var(--ecam-surface-alt);
-    border-radius: 0 var(--ecam-radius) var(--ecam-radius) 0;
   }
   .state-label {
     color: var(--ecam-heading);

@@ -1,14 +1,13 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { TrackResult } from '../../api/pqrs/workflow-schemas.ts';
-import { ApiError, apiBase, errorText, postForBlob, postJson } from '../shared/api.ts';
+import { ApiError, apiBase, errorText, postJson } from '../shared/api.ts';
 import { surveyKey } from '../shared/draft.ts';
-import { saveBlob } from '../shared/download.ts';
-import { EcamTrackedEvent } from '../shared/events.ts';
+import { postForBlob, saveBlob } from '../shared/download.ts';
+import { EcamTrackedEvent } from '../shared/events/ecam-tracked.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { bogotaDate, formatBytes, formatDate, formatDateTime, formatWait } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
-import { messages as common } from '../shared/messages.ts';
 import { tokens } from '../shared/styles.ts';
 import { messages } from './messages.ts';
 import { trackerStyles } from './tracker.styles.ts';
@@ -202,7 +201,7 @@ export class EcamTracker extends LitElement {
             ? this.tooManyMessage(e)
             : e.status === 404
               ? t.gone(file.name)
-              : errorText(e, lang);
+              : errorText(e, lang, t);
     } finally {
       this.downloading = null;
     }
@@ -278,12 +277,12 @@ export class EcamTracker extends LitElement {
     if (e.status === 0) return this.showAlert(t.offline);
     if (e.status === 404) return this.showAlert(t.notFound);
     if (e.status === 429) return this.showAlert(this.tooManyMessage(e));
-    return this.showAlert(errorText(e, lang));
+    return this.showAlert(errorText(e, lang, t));
   }
 
   private tooManyMessage(e: ApiError): string {
     const { t, lang } = this.i18n;
-    return t.tooMany(e.retryAfter ? formatWait(e.retryAfter, lang) : common[lang].fewMinutes);
+    return t.tooMany(e.retryAfter ? formatWait(e.retryAfter, lang) : t.fewMinutes);
   }
 
   private async showFieldErrors(errors: Partial<Record<Field, string>>): Promise<void> {
@@ -311,7 +310,7 @@ export class EcamTracker extends LitElement {
       <p class="hint" id="${id}-hint">${hint}</p>
       ${error
         ? html`<p class="error-message" id="${id}-error" part="error">
-            <span class="visually-hidden">${common[this.i18n.lang].error}</span> ${error}
+            <span class="visually-hidden">${this.i18n.t.error}</span> ${error}
           </p>`
         : nothing}
       <input
@@ -493,7 +492,7 @@ export class EcamTracker extends LitElement {
     const { t, lang } = this.i18n;
     return html`<section class="status" part="status" aria-labelledby="status-title">
       <h2 id="status-title" part="heading" tabindex="-1">${t.statusTitle(r.radicado)}</h2>
-      <div class="state" part="state">
+      <div class="notice state" part="state">
         <p class="state-label"><span class="visually-hidden">${t.stateLabel}</span>${t.state(r.state, r.stateLabel)}</p>
         <p>${t.stateDescription(r.state, r.stateDescription)}</p>
       </div>
