@@ -38,6 +38,30 @@ export function walSync(db: Db, dbFile: string): WalSync {
   // SQLite keeps the -wal file (truncating and reusing it, never replacing it) while a
   // connection is open; it exists once the first write has committed.
   let fd: number | undefined;
+  // One fdatasync at a time: commits made while one runs wait for the next, which covers them
+  // all (so a busy server syncs once per disk round trip, not once per batch).
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  const fdatasync = () => {
+    fd ??= fs.openSync(`${dbFile}-wal`, 'r');
+    const handle = fd;
+    return new Promise<void>((resolve, reject) => fs.fdatasync(handle, (err) => (err ? reject(err) : resolve())));
+  };
+  const flush = (): Promise<void> => {
+    if (!running) {
+      running = fdatasync().finally(() => (running = undefined));
+      return running;
+    }
+    // The running one may have started before this commit: wait for the one after it.
+    queued ??= running.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      queued = undefined;
+      return flush();
+    });
+    return queued;
+  };
   return {
     relaxed(fn) {
       normal();
@@ -47,11 +71,7 @@ export function walSync(db: Db, dbFile: string): WalSync {
         full();
       }
     },
-    flush() {
-      fd ??= fs.openSync(`${dbFile}-wal`, 'r');
-      const handle = fd;
-      return new Promise((resolve, reject) => fs.fdatasync(handle, (err) => (err ? reject(err) : resolve())));
-    },
+    flush,
     close() {
       if (fd !== undefined) fs.closeSync(fd);
       fd = undefined;

@@ -1,6 +1,6 @@
 /**
  * Whole pages as a visitor's browser shows them (issue 6 items 1 and 5): axe (WCAG 2.1 A and AA)
- * on the demo pages and on every view of /admin in the light and the dark theme; no horizontal
+ * on the demo pages and on every view of /admin in Spanish and English, light and dark theme; no horizontal
  * scrolling at 200 % zoom or 320 px wide; the loader fetches only the code of the elements in
  * the page, can be included twice, adds no globals; and the widgets cause no layout shift.
  */
@@ -50,6 +50,16 @@ after(async () => {
 
 const DEMO_PAGES = ['/', '/temas/'];
 const THEMES = ['light', 'dark'] as const;
+const LANGS = ['es', 'en'] as const;
+
+/** Turns the demo page to English (`<html lang>`) and waits until the widgets have their English texts. */
+async function inEnglish(page: Page): Promise<void> {
+  await page.evaluate(() => (document.documentElement.lang = 'en'));
+  const english = { 'ecam-pqrs': 'Who is making the request?', 'ecam-tracker': 'Filing number', 'ecam-survey': 'You have answered' };
+  for (const [tag, text] of Object.entries(english)) {
+    for (const widget of await page.locator(tag).all()) await widget.getByText(text).first().waitFor({ state: 'attached' });
+  }
+}
 
 /** axe with the WCAG 2.1 A and AA rules; the failures name the rule and the first nodes. */
 async function axe(page: Page, where: string): Promise<void> {
@@ -86,7 +96,7 @@ async function adminRoutes(page: Page): Promise<string[]> {
 async function showRoute(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => (location.hash = h), hash);
   await page.locator('ecam-admin main h1').first().waitFor();
-  await page.getByText(/^\s*Cargando/).first().waitFor({ state: 'detached' });
+  await page.getByText(/^\s*(Cargando|Loading)/).first().waitFor({ state: 'detached' });
 }
 
 /** A signed-in staff page in a context of its own (axe needs a context). */
@@ -99,38 +109,48 @@ async function adminPage(options: Parameters<Browser['newContext']>[0] = {}): Pr
   return { context, page };
 }
 
-describe('axe on whole pages, in both themes', () => {
-  for (const colorScheme of THEMES) {
-    test(`the demo pages pass axe (${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme });
-      const page = await context.newPage();
-      for (const path of DEMO_PAGES) {
-        await openDemo(page, path);
-        if (path === '/') {
-          const surface = await page.locator('ecam-pqrs').evaluate((el) => getComputedStyle(el).backgroundColor);
-          assert.equal(surface, colorScheme === 'dark' ? 'rgb(20, 25, 31)' : 'rgb(255, 255, 255)');
-        }
-        await axe(page, `${path} (${colorScheme})`);
-      }
-      await context.close();
-    });
+describe('axe on whole pages, in both languages and both themes', () => {
+  for (const lang of LANGS) {
+    for (const colorScheme of THEMES) {
+      const where = (what: string) => `${what} (${lang}, ${colorScheme})`;
 
-    test(`every view of /admin passes axe (${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme });
-      const page = await context.newPage();
-      await page.goto(`${server.url}/admin`);
-      await page.getByRole('heading', { name: 'Ingreso del personal' }).waitFor();
-      await axe(page, `login (${colorScheme})`);
-      await signIn(page);
-      await page.locator('ecam-admin nav').waitFor();
-      const background = await page.locator('ecam-admin').evaluate((el) => getComputedStyle(el).backgroundColor);
-      assert.equal(background, colorScheme === 'dark' ? 'rgb(13, 17, 22)' : 'rgb(246, 248, 249)');
-      for (const route of await adminRoutes(page)) {
-        await showRoute(page, route);
-        await axe(page, `${route} (${colorScheme})`);
-      }
-      await context.close();
-    });
+      test(`the demo pages pass axe (${lang}, ${colorScheme})`, async () => {
+        const context = await browser.newContext({ colorScheme });
+        const page = await context.newPage();
+        for (const path of DEMO_PAGES) {
+          await openDemo(page, path);
+          if (lang === 'en') await inEnglish(page);
+          if (path === '/') {
+            const surface = await page.locator('ecam-pqrs').evaluate((el) => getComputedStyle(el).backgroundColor);
+            assert.equal(surface, colorScheme === 'dark' ? 'rgb(20, 25, 31)' : 'rgb(255, 255, 255)');
+          }
+          await axe(page, where(path));
+        }
+        await context.close();
+      });
+
+      test(`every view of /admin passes axe (${lang}, ${colorScheme})`, async () => {
+        const context = await browser.newContext({ colorScheme });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/admin`);
+        await page.getByRole('heading', { name: 'Ingreso del personal' }).waitFor();
+        await axe(page, where('login'));
+        await signIn(page);
+        await page.locator('ecam-admin nav').waitFor();
+        if (lang === 'en') {
+          // The switch in the header, as an official would.
+          await page.getByRole('button', { name: 'English' }).click();
+          await page.locator('ecam-admin nav').getByText('Inbox').waitFor();
+        }
+        const background = await page.locator('ecam-admin').evaluate((el) => getComputedStyle(el).backgroundColor);
+        assert.equal(background, colorScheme === 'dark' ? 'rgb(13, 17, 22)' : 'rgb(246, 248, 249)');
+        for (const route of await adminRoutes(page)) {
+          await showRoute(page, route);
+          await axe(page, where(route));
+        }
+        await context.close();
+      });
+    }
   }
 });
 
