@@ -343,7 +343,7 @@ function createChatService(app: FastifyInstance) {
       mayAct(row, staff);
       const { created, recorded: message } = await fileOnce(
         app,
-        { id, radicado: row.radicado, consentIp: row.consent_ip, what: 'Esta conversación' },
+        { id, radicado: row.radicado, consentIp: row.consent_ip, from: 'chat' },
         converting,
         () => ({
           type,

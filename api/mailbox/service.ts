@@ -114,7 +114,7 @@ export function mailboxService(app: FastifyInstance) {
       const row = load(id);
       const { created } = await fileOnce(
         app,
-        { id, radicado: row.radicado, consentIp: row.consent_ip, what: 'Este mensaje' },
+        { id, radicado: row.radicado, consentIp: row.consent_ip, from: 'mailbox' },
         converting,
         () => ({
           type,

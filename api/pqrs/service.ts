@@ -13,7 +13,23 @@ const dateTime = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeStyle
 const longDate = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeZone: 'UTC' });
 
 /** The acknowledgement of CPACA art. 61: date, time and radicado, plus the legal due date. */
-function acknowledgement(data: PqrsData, radicado: string, receivedAt: Date, dueDate: string, entity: string) {
+/** Where a request came from: the citizen's form, or staff filing a chat or a mailbox message. */
+export type FiledFrom = 'form' | 'chat' | 'mailbox';
+
+/** How the citizen follows the request: the code was shown on screen (form, chat) or never was (mailbox). */
+const FOLLOW_UP: Record<FiledFrom, string[]> = {
+  form: [
+    'Para consultar el estado use el radicado y el código de seguimiento que se le mostró al radicar.',
+    'Por seguridad, el código no se envía por correo: consérvelo.',
+  ],
+  chat: [
+    'Para consultar el estado use el radicado y el código de seguimiento que se le mostró en el chat.',
+    'Por seguridad, el código no se envía por correo: consérvelo.',
+  ],
+  mailbox: ['Le enviaremos la respuesta a este correo electrónico.'],
+};
+
+function acknowledgement(data: PqrsData, radicado: string, receivedAt: Date, dueDate: string, entity: string, from: FiledFrom) {
   const t = PQRS_TYPES[data.type];
   const name = data.requester.kind === 'anonimo' ? '' : (data.requester.name ?? '');
   return {
@@ -27,8 +43,7 @@ function acknowledgement(data: PqrsData, radicado: string, receivedAt: Date, due
       `Asunto: ${data.subject}`,
       `Fecha límite de respuesta: ${longDate.format(new Date(`${dueDate}T00:00:00Z`))} (${t.businessDays} días hábiles, Ley 1755 de 2015).`,
       '',
-      'Para consultar el estado use el radicado y el código de seguimiento que se le mostró al radicar.',
-      'Por seguridad, el código no se envía por correo: consérvelo.',
+      ...FOLLOW_UP[from],
       '',
       'Este es un mensaje automático; por favor no lo responda.',
     ].join('\n'),
@@ -41,7 +56,7 @@ export function pqrsService(app: FastifyInstance) {
   const { config, mailer } = app;
 
   return {
-    async file(data: PqrsData, files: StoredFile[], ip: string, now: Date): Promise<PqrsCreated> {
+    async file(data: PqrsData, files: StoredFile[], ip: string, now: Date, from: FiledFrom = 'form'): Promise<PqrsCreated> {
       // Prefix, cut-off hour and entity name as the admins last set them.
       const settings = getSettings(app.db, config);
       const businessDays = PQRS_TYPES[data.type].businessDays;
@@ -63,7 +78,7 @@ export function pqrsService(app: FastifyInstance) {
         files,
         trackingHash: (r) => hashTrackingCode(r, trackingCode),
         alsoInTransaction: email
-          ? (r) => mailer.enqueue({ to: email, ...acknowledgement(data, r, now, dueDate, settings.entityName) })
+          ? (r) => mailer.enqueue({ to: email, ...acknowledgement(data, r, now, dueDate, settings.entityName, from) })
           : undefined,
       }));
       if (email) void mailer.flush();
@@ -79,16 +94,17 @@ export function pqrsService(app: FastifyInstance) {
  */
 export async function fileOnce<T>(
   app: FastifyInstance,
-  item: { id: number; radicado: string | null; consentIp: string; what: 'Esta conversación' | 'Este mensaje' },
+  item: { id: number; radicado: string | null; consentIp: string; from: Exclude<FiledFrom, 'form'> },
   filing: Set<number>,
   data: () => PqrsData,
   record: (created: PqrsCreated) => T,
 ): Promise<{ created: PqrsCreated; recorded: T }> {
-  if (item.radicado) throw new ApiError(409, `${item.what} ya se radicó como ${item.radicado}.`, undefined, 'converted');
-  if (filing.has(item.id)) throw new ApiError(409, `${item.what} ya se está radicando.`, undefined, 'converted');
+  const what = item.from === 'chat' ? 'Esta conversación' : 'Este mensaje';
+  if (item.radicado) throw new ApiError(409, `${what} ya se radicó como ${item.radicado}.`, undefined, 'converted');
+  if (filing.has(item.id)) throw new ApiError(409, `${what} ya se está radicando.`, undefined, 'converted');
   filing.add(item.id);
   try {
-    const created = await pqrsService(app).file(data(), [], item.consentIp, app.now());
+    const created = await pqrsService(app).file(data(), [], item.consentIp, app.now(), item.from);
     const recorded = await app.commit(() => record(created));
     return { created, recorded };
   } finally {

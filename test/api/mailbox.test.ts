@@ -114,6 +114,9 @@ describe('staff', () => {
     const mail = lastMail();
     assert.equal(mail.to, 'diana@example.co');
     assert.ok(mail.subject.includes(radicado));
+    // This citizen never saw a tracking code: the e-mail says where the answer will come instead.
+    assert.match(mail.body, /Le enviaremos la respuesta a este correo electrónico\./);
+    assert.doesNotMatch(mail.body, /código de seguimiento/);
     const detail = (await app.inject({ url: `/api/admin/mailbox/${id}`, headers })).json();
     assert.equal(detail.state, 'convertido');
     assert.equal(detail.radicado, radicado);
