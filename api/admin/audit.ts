@@ -1,4 +1,5 @@
 /** The audit log of staff actions and logins (table `audit_log`): who, what, when, from where. */
+import { bogotaDayRange } from '../calendar/calendar.ts';
 import { perDb, type Db } from '../db/index.ts';
 import type { AuditEntryWire } from './schemas.ts';
 
@@ -83,18 +84,11 @@ export function recordAudit(db: Db, e: AuditEntry): void {
   });
 }
 
-/** Midnight in Bogotá (UTC-5, no daylight saving) of `date` plus `days`, as an ISO instant. */
-function bogotaMidnight(date: string, days = 0): string {
-  const t = Date.parse(`${date}T00:00:00-05:00`) + days * 86_400_000;
-  return new Date(t).toISOString();
-}
-
 /** One page of the log, newest first, and how many entries match. */
 export function listAudit(db: Db, f: AuditFilter): { items: AuditEntryWire[]; total: number } {
   const s = stmts(db);
   const params = {
-    from: f.from ? bogotaMidnight(f.from) : null,
-    to: f.to ? bogotaMidnight(f.to, 1) : null,
+    ...bogotaDayRange(f.from, f.to),
     staff: f.staff ? f.staff.trim().toLowerCase() : null,
     action: f.action ?? null,
   };

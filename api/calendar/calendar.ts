@@ -54,6 +54,16 @@ export function bogotaDate(instant: Date): string {
   return toIso(bogotaWallClock(instant).getTime());
 }
 
+/** Midnight in Bogotá (UTC-5, no daylight saving) of `date` plus `days`, as an ISO instant. */
+export function bogotaMidnight(date: string, days = 0): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - BOGOTA_OFFSET_MS + days * DAY_MS).toISOString();
+}
+
+/** Bogotá days `from`..`to` (both included, either open) as the instants [from, to) a query filters by. */
+export function bogotaDayRange(from?: string | null, to?: string | null): { from: string | null; to: string | null } {
+  return { from: from ? bogotaMidnight(from) : null, to: to ? bogotaMidnight(to, 1) : null };
+}
+
 /** The hour (0-23) of an instant in Bogotá. */
 export function bogotaHour(instant: Date): number {
   return bogotaWallClock(instant).getUTCHours();

@@ -6,6 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../admin/audit.ts';
 import type { StaffUser } from '../auth/users.ts';
+import { bogotaDayRange } from '../calendar/calendar.ts';
 import { calendarRules } from '../calendar/store.ts';
 import type { Db } from '../db/index.ts';
 import { ApiError } from '../errors.ts';
@@ -52,10 +53,6 @@ export function bogotaMinute(iso: string): string {
   return new Date(Date.parse(iso) - 5 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** Midnight in Bogotá of `date` plus `days`, as an ISO instant. */
-function bogotaMidnight(date: string, days = 0): string {
-  return new Date(Date.parse(`${date}T00:00:00-05:00`) + days * 86_400_000).toISOString();
-}
 
 const services = new WeakMap<Db, ChatService>();
 
@@ -414,11 +411,11 @@ function createChatService(app: FastifyInstance) {
 
     /** Ratings per official and per month (Bogotá) of the ratings given between two Bogotá days. */
     ratings(from: string | undefined, to: string | undefined): RatingsReport {
-      const range = [from ? bogotaMidnight(from) : null, to ? bogotaMidnight(to, 1) : null] as const;
+      const range = bogotaDayRange(from, to);
       const avg = (sum: number, count: number) => Math.round((sum / count) * 100) / 100;
       return {
-        byAgent: store.ratingsByAgent(...range).map((r) => ({ staffId: r.staffId, name: r.name, count: r.count, average: avg(r.sum, r.count) })),
-        byMonth: store.ratingsByMonth(...range).map((r) => ({ month: r.month, count: r.count, average: avg(r.sum, r.count) })),
+        byAgent: store.ratingsByAgent(range.from, range.to).map((r) => ({ staffId: r.staffId, name: r.name, count: r.count, average: avg(r.sum, r.count) })),
+        byMonth: store.ratingsByMonth(range.from, range.to).map((r) => ({ month: r.month, count: r.count, average: avg(r.sum, r.count) })),
       };
     },
 

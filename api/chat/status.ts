@@ -3,12 +3,11 @@
  * holiday, not a closure day), within the office hours of the settings, and at least one
  * official really there (availability flag set AND a console stream open).
  */
-import { bogotaDate, isBusinessDay, type CalendarRules } from '../calendar/calendar.ts';
+import { bogotaDate, bogotaMidnight, isBusinessDay, type CalendarRules } from '../calendar/calendar.ts';
 import type { OfficeHours } from '../settings/schemas.ts';
 import type { ChatStatus } from './schemas.ts';
 
 const DAY_MS = 86_400_000;
-const BOGOTA_OFFSET_MS = -5 * 3_600_000;
 
 function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -21,14 +20,14 @@ function isoWeekday(date: string): number {
 
 /** The instant of `hh:mm` in Bogotá on `date`. */
 function bogotaInstant(date: string, minutes: number): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + minutes * 60_000 - BOGOTA_OFFSET_MS);
+  return new Date(Date.parse(bogotaMidnight(date)) + minutes * 60_000);
 }
 
 /** Whether `now` falls within an office-hours slot (`from` included, `to` excluded) of its Bogotá day. */
 export function withinOfficeHours(now: Date, hours: readonly OfficeHours[]): boolean {
   const date = bogotaDate(now);
   const day = isoWeekday(date);
-  const minute = Math.floor((now.getTime() + BOGOTA_OFFSET_MS - Date.parse(`${date}T00:00:00Z`)) / 60_000);
+  const minute = Math.floor((now.getTime() - Date.parse(bogotaMidnight(date))) / 60_000);
   return hours.some((h) => h.day === day && minutesOf(h.from) <= minute && minute < minutesOf(h.to));
 }
 

@@ -1,3 +1,4 @@
+import { bogotaMidnight } from '../calendar/calendar.ts';
 import type { Db } from '../db/index.ts';
 
 interface Entry<T> {
@@ -46,8 +47,7 @@ export class TrackCache<T> {
   }
 
   set(radicado: string, hash: string, answer: T, version: unknown, now: Date, today: string): void {
-    // Bogotá is UTC-5 all year: its next midnight is a fixed instant.
-    const midnight = Date.parse(`${today}T00:00:00-05:00`) + 86_400_000;
+    const midnight = Date.parse(bogotaMidnight(today, 1));
     this.entries.delete(radicado);
     this.entries.set(radicado, { hash, answer, version, expires: Math.min(now.getTime() + this.maxAgeMs, midnight) });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

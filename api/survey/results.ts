@@ -2,6 +2,7 @@
  * Survey results: per question counts and percentages, averages, NPS and matrices, from the
  * running counts of survey_tallies; text answers listed and searched; the raw CSV export.
  */
+import { bogotaDayRange } from '../calendar/calendar.ts';
 import { spreadsheetCsv } from '../csv.ts';
 import type { Db } from '../db/index.ts';
 import type { Answers, OptionResult, Question, QuestionResult, ResultsQuery, Survey } from './schemas.ts';
@@ -13,14 +14,10 @@ export const MAX_TEXTS = 500;
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 const percent = (count: number, of: number) => (of ? round((count / of) * 100, 1) : 0);
 
-/** Midnight in Bogotá (UTC-5, no daylight saving) of `date` plus `days`, as an ISO instant. */
-function bogotaMidnight(date: string, days = 0): string {
-  return new Date(Date.parse(`${date}T00:00:00-05:00`) + days * 86_400_000).toISOString();
-}
 
 /** `from`/`to` Bogotá days (both included) as the instants [from, to) the store filters by. */
 export function rangeOf(surveyId: number, f: Pick<ResultsQuery, 'from' | 'to'>) {
-  return { surveyId, from: f.from ? bogotaMidnight(f.from) : null, to: f.to ? bogotaMidnight(f.to, 1) : null };
+  return { surveyId, ...bogotaDayRange(f.from, f.to) };
 }
 
 type Value = string | number | boolean;

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import {
   addBusinessDays,
   bogotaDate,
+  bogotaDayRange,
   bogotaHour,
+  bogotaMidnight,
   businessDaysBetween,
   computeDeadline,
   effectiveReceipt,
@@ -305,5 +307,14 @@ describe('time zone independence', () => {
     assert.deepEqual(losAngeles.deadlines, utc.deadlines);
     // And they agree with this process.
     assert.deepEqual(utc.holidays, Array.from({ length: 111 }, (_, i) => holidays(1990 + i)));
+  });
+});
+
+describe('Bogotá days as instants', () => {
+  test('midnight is 05:00 UTC, across a year end; a day range includes its last day', () => {
+    assert.equal(bogotaMidnight('2026-03-02'), '2026-03-02T05:00:00.000Z');
+    assert.equal(bogotaMidnight('2026-12-31', 1), '2027-01-01T05:00:00.000Z');
+    assert.deepEqual(bogotaDayRange('2026-06-01', '2026-06-30'), { from: '2026-06-01T05:00:00.000Z', to: '2026-07-01T05:00:00.000Z' });
+    assert.deepEqual(bogotaDayRange(undefined, null), { from: null, to: null });
   });
 });
