@@ -4,7 +4,7 @@ import { calendarRules } from '../calendar/store.ts';
 import { ApiError } from '../errors.ts';
 import { getSettings } from '../settings/store.ts';
 import type { StoredFile } from './attachments.ts';
-import { PQRS_TYPES } from './catalog.ts';
+import { PQRS_TYPES, type PqrsChannel } from './catalog.ts';
 import type { PqrsCreated, PqrsData } from './schemas.ts';
 import { pqrsStore } from './store.ts';
 import { hashTrackingCode, newTrackingCode } from './tracking-code.ts';
@@ -12,9 +12,11 @@ import { hashTrackingCode, newTrackingCode } from './tracking-code.ts';
 const dateTime = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeStyle: 'short', timeZone: 'America/Bogota' });
 const longDate = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeZone: 'UTC' });
 
-/** The acknowledgement of CPACA art. 61: date, time and radicado, plus the legal due date. */
 /** Where a request came from: the citizen's form, or staff filing a chat or a mailbox message. */
 export type FiledFrom = 'form' | 'chat' | 'mailbox';
+
+/** The channel recorded for each origin (reports and the inbox show it). */
+const CHANNEL: Record<FiledFrom, PqrsChannel> = { form: 'web', chat: 'chat', mailbox: 'buzon' };
 
 /** How the citizen follows the request: the code was shown on screen (form, chat) or never was (mailbox). */
 const FOLLOW_UP: Record<FiledFrom, string[]> = {
@@ -29,6 +31,7 @@ const FOLLOW_UP: Record<FiledFrom, string[]> = {
   mailbox: ['Le enviaremos la respuesta a este correo electrónico.'],
 };
 
+/** The acknowledgement of CPACA art. 61: date, time and radicado, plus the legal due date. */
 function acknowledgement(data: PqrsData, radicado: string, receivedAt: Date, dueDate: string, entity: string, from: FiledFrom) {
   const t = PQRS_TYPES[data.type];
   const name = data.requester.kind === 'anonimo' ? '' : (data.requester.name ?? '');
@@ -69,6 +72,7 @@ export function pqrsService(app: FastifyInstance) {
         prefix: settings.radicadoPrefix,
         year: Number(bogotaDate(now).slice(0, 4)),
         data,
+        channel: CHANNEL[from],
         receivedAt,
         effectiveReceipt,
         businessDays,

@@ -1,11 +1,14 @@
 import type { Db } from '../db/index.ts';
 import type { StoredFile } from './attachments.ts';
+import type { PqrsChannel } from './catalog.ts';
 import type { PqrsData } from './schemas.ts';
 
 export interface NewPqrs {
   prefix: string;
   year: number;
   data: PqrsData;
+  /** Where it came in (PQRS_CHANNELS). */
+  channel: PqrsChannel;
   receivedAt: string;
   effectiveReceipt: string;
   businessDays: number;
@@ -28,10 +31,10 @@ export function pqrsStore(db: Db) {
   const insertPqrs = db.prepare(`
     INSERT INTO pqrs (radicado, tracking_hash, type, subject, description, response_channel,
       requester_kind, document_type, document_number, name, email, phone, address, city,
-      received_at, effective_receipt, business_days, due_date, original_due_date, consent_at, consent_policy, consent_ip)
+      received_at, effective_receipt, business_days, due_date, original_due_date, consent_at, consent_policy, consent_ip, channel)
     VALUES (@radicado, @trackingHash, @type, @subject, @description, @responseChannel,
       @kind, @documentType, @documentNumber, @name, @email, @phone, @address, @city,
-      @receivedAt, @effectiveReceipt, @businessDays, @dueDate, @dueDate, @receivedAt, @consentPolicy, @consentIp)`);
+      @receivedAt, @effectiveReceipt, @businessDays, @dueDate, @dueDate, @receivedAt, @consentPolicy, @consentIp, @channel)`);
   const insertAttachment = db.prepare(`
     INSERT INTO pqrs_attachments (pqrs_id, original_name, stored_name, mime, size, sha256)
     VALUES (@pqrsId, @originalName, @storedName, @mime, @size, @sha256)`);
@@ -72,6 +75,7 @@ export function pqrsStore(db: Db) {
         dueDate: p.dueDate,
         consentPolicy: p.consentPolicy,
         consentIp: p.consentIp,
+        channel: p.channel,
       }).lastInsertRowid,
     );
     for (const f of p.files) insertAttachment.run({ pqrsId: id, ...f });
