@@ -12,6 +12,7 @@ import pqrsAdminRoutes from '../pqrs/admin-routes.ts';
 import privacyRoutes from '../privacy/routes.ts';
 import reportsRoutes from '../reports/routes.ts';
 import settingsAdminRoutes from '../settings/admin-routes.ts';
+import holidayAdminRoutes from '../calendar/admin-routes.ts';
 import surveyAdminRoutes from '../survey/admin-routes.ts';
 import auditRoutes from './audit-routes.ts';
 import sessionRoutes from './session-routes.ts';
@@ -131,6 +132,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(usersRoutes, { prefix: '/users' });
   await app.register(auditRoutes, { prefix: '/audit' });
   await app.register(settingsAdminRoutes, { prefix: '/settings' });
+  await app.register(holidayAdminRoutes, { prefix: '/holidays' });
   await app.register(pqrsAdminRoutes, { prefix: '/pqrs' });
   await app.register(reportsRoutes, { prefix: '/reports' });
   await app.register(surveyAdminRoutes, { prefix: '/surveys' });

@@ -3,12 +3,17 @@
  * Dates are handled as UTC midnights and instants are shifted to Bogotá by hand, so the
  * result never depends on the time zone of the process running it.
  */
-import { isHoliday } from './holidays.ts';
+import { NATIONAL_CALENDAR, type HolidayCalendar } from './holidays.ts';
 
-/** What makes a day non-working beyond weekends and national holidays. */
+/** What makes a day non-working beyond weekends. */
 export interface CalendarRules {
   /** Days the entity declared closed (YYYY-MM-DD). */
   closureDays: ReadonlySet<string>;
+  /**
+   * The national holidays: the law's rules plus those an administrator added
+   * (api/calendar/store.ts `calendarRules`); the built-in rules when absent.
+   */
+  holidays?: HolidayCalendar;
   /** Bogotá hour (0-23) from which a request counts as received the next business day. */
   cutoffHour?: number;
 }
@@ -80,7 +85,7 @@ function isBusinessMs(ms: number, rules: CalendarRules): boolean {
   const wd = weekday(ms);
   if (wd === 0 || wd === 6) return false;
   const iso = toIso(ms);
-  return !isHoliday(iso) && !rules.closureDays.has(iso);
+  return !(rules.holidays ?? NATIONAL_CALENDAR).isHoliday(iso) && !rules.closureDays.has(iso);
 }
 
 function nextBusinessMs(ms: number, rules: CalendarRules): number {
@@ -94,22 +99,42 @@ export function isBusinessDay(date: string, rules: CalendarRules): boolean {
   return isBusinessMs(toMs(date), rules);
 }
 
+/** The dates d with from < d <= to (YYYY-MM-DD), empty when `to` is not after `from`. */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let ms = toMs(from) + DAY_MS, end = toMs(to); ms <= end; ms += DAY_MS) out.push(toIso(ms));
+  return out;
+}
+
 /** The first business day strictly after `date`. */
 export function nextBusinessDay(date: string, rules: CalendarRules): string {
   return toIso(nextBusinessMs(toMs(date), rules));
 }
 
 /**
- * addBusinessDays answers per closure set: every filing of a day asks the same few questions.
- * A new closure set (a day closed or reopened) starts afresh.
+ * A memo per calendar: per holiday rules and closure set. Both are replaced, never changed, when
+ * staff add a holiday or close or reopen a day, so a new calendar starts afresh.
  */
-const sums = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+function memoFor<T>(
+  store: WeakMap<HolidayCalendar, WeakMap<ReadonlySet<string>, T>>,
+  rules: CalendarRules,
+  make: () => T,
+): T {
+  const cal = rules.holidays ?? NATIONAL_CALENDAR;
+  let byClosures = store.get(cal);
+  if (!byClosures) store.set(cal, (byClosures = new WeakMap()));
+  let memo = byClosures.get(rules.closureDays);
+  if (!memo) byClosures.set(rules.closureDays, (memo = make()));
+  return memo;
+}
+
+/** addBusinessDays answers per calendar: every filing of a day asks the same few questions. */
+const sums = new WeakMap<HolidayCalendar, WeakMap<ReadonlySet<string>, Map<string, string>>>();
 
 /** The `n`-th business day after `date` (`date` itself when n is 0). */
 export function addBusinessDays(date: string, n: number, rules: CalendarRules): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Número de días hábiles inválido: ${n}`);
-  let memo = sums.get(rules.closureDays);
-  if (!memo) sums.set(rules.closureDays, (memo = new Map()));
+  const memo = memoFor(sums, rules, () => new Map<string, string>());
   const key = `${date}+${n}`;
   let result = memo.get(key);
   if (result === undefined) {
@@ -142,12 +167,11 @@ export function computeDeadline(
   return { effectiveReceipt: receipt, dueDate: addBusinessDays(receipt, businessDays, rules) };
 }
 
-/** Per closure set and year: cum[i] = business days among the first i days of the year. */
-const yearTables = new WeakMap<ReadonlySet<string>, Map<number, Uint16Array>>();
+/** Per calendar and year: cum[i] = business days among the first i days of the year. */
+const yearTables = new WeakMap<HolidayCalendar, WeakMap<ReadonlySet<string>, Map<number, Uint16Array>>>();
 
 function yearTable(year: number, rules: CalendarRules): Uint16Array {
-  let tables = yearTables.get(rules.closureDays);
-  if (!tables) yearTables.set(rules.closureDays, (tables = new Map()));
+  const tables = memoFor(yearTables, rules, () => new Map<number, Uint16Array>());
   let cum = tables.get(year);
   if (!cum) {
     const start = Date.UTC(year, 0, 1);

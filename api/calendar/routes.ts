@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PQRS_TYPES } from '../pqrs/catalog.ts';
 import { computeDeadline } from './calendar.ts';
-import { holidays } from './holidays.ts';
 import { deadlineQuery, deadlineResponse, holidaysQuery, holidaysResponse } from './schemas.ts';
 import { getSettings } from '../settings/store.ts';
-import { calendarRules } from './store.ts';
+import { calendarRules, holidayCalendar } from './store.ts';
 
 /** `GET /api/calendar/holidays` and `GET /api/calendar/deadline`: public, read-only. */
 const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,9 +11,9 @@ const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     '/holidays',
     { schema: { querystring: holidaysQuery, response: { 200: holidaysResponse } } },
     async (req, reply) => {
-      // A year's national holidays are fixed by law; they never change once computed.
-      reply.header('Cache-Control', 'public, max-age=86400');
-      return holidays(req.query.year);
+      // Fixed by law, but an administrator may add one decreed by a new law: an hour at most.
+      reply.header('Cache-Control', 'public, max-age=3600');
+      return holidayCalendar(app.db).holidays(req.query.year);
     },
   );
 

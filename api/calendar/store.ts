@@ -1,11 +1,26 @@
-/** Closure days declared by the entity (table `closure_days`), and the rules built from them. */
+/**
+ * What the entity's calendar stores: closure days it declared (table `closure_days`) and national
+ * holidays an administrator added (table `holiday_rules`), and the rules built from them.
+ */
 import { perDb, type Db } from '../db/index.ts';
 import { isIsoDate, type CalendarRules } from './calendar.ts';
+import { canonicalRule, HolidayCalendar, NATIONAL_CALENDAR, NATIONAL_RULES, type HolidayRule } from './holidays.ts';
 
 /** A day the entity declared closed, with the reason staff gave. */
 export interface ClosureDay {
   date: string;
   reason: string;
+}
+
+/** A holiday rule an administrator added, as stored. */
+export interface StoredHolidayRule {
+  id: number;
+  name: string;
+  rule: string;
+  source: string;
+  fromYear: number;
+  untilYear: number | null;
+  createdAt: string;
 }
 
 function prepare(db: Db) {
@@ -18,6 +33,14 @@ function prepare(db: Db) {
        ON CONFLICT (date) DO UPDATE SET reason = excluded.reason`,
     ),
     remove: db.prepare<[string]>('DELETE FROM closure_days WHERE date = ?'),
+    holidayRules: db.prepare<[], StoredHolidayRule>(
+      `SELECT id, name, rule, source, from_year AS fromYear, until_year AS untilYear, created_at AS createdAt
+       FROM holiday_rules ORDER BY id`,
+    ),
+    insertHolidayRule: db.prepare<Omit<StoredHolidayRule, 'id'> & { createdBy: number | null }>(
+      `INSERT INTO holiday_rules (name, rule, source, from_year, until_year, created_at, created_by)
+       VALUES (@name, @rule, @source, @fromYear, @untilYear, @createdAt, @createdBy)`,
+    ),
   };
 }
 
@@ -25,6 +48,8 @@ const stmts = perDb(prepare);
 
 /** The closure days of each database; closures change only through this module, which drops it. */
 const closures = new WeakMap<Db, ReadonlySet<string>>();
+/** The holiday calendar of each database; holiday rules are added only through this module. */
+const calendars = new WeakMap<Db, HolidayCalendar>();
 
 /** Every closure day, oldest first. */
 export function listClosureDays(db: Db): ClosureDay[] {
@@ -45,10 +70,53 @@ export function removeClosureDay(db: Db, date: string): boolean {
   return removed;
 }
 
+/** The holiday rules administrators added, oldest first. */
+export function listHolidayRules(db: Db): StoredHolidayRule[] {
+  return stmts(db).holidayRules.all();
+}
+
 /**
- * The calendar rules in force now. The closure set is kept until a closure day is added or
- * removed, so a day staff just closed applies to the very next request; keeping the same set
- * also lets the calendar reuse the deadlines it computed with it.
+ * Stores a holiday rule (already validated: api/calendar/schemas.ts) and returns it. The next
+ * `calendarRules(db)` sees it. Call it inside the caller's transaction; `forgetCalendar` after
+ * the transaction ends either way, so a rolled-back rule is not kept in memory.
+ */
+export function insertHolidayRule(
+  db: Db,
+  rule: { name: string; rule: string; source: string; fromYear: number; untilYear: number | null },
+  createdAt: Date,
+  createdBy: number | null,
+): StoredHolidayRule {
+  const row = { ...rule, rule: canonicalRule(rule.rule), createdAt: createdAt.toISOString() };
+  const { lastInsertRowid } = stmts(db).insertHolidayRule.run({ ...row, createdBy });
+  calendars.delete(db);
+  return { id: Number(lastInsertRowid), ...row };
+}
+
+/** Drops the holiday calendar kept for `db`, so the next call reads the table again. */
+export function forgetCalendar(db: Db): void {
+  calendars.delete(db);
+}
+
+/** The law's rules and the stored ones, as the calendar reads them. */
+export function holidayRules(db: Db): HolidayRule[] {
+  return [...NATIONAL_RULES, ...listHolidayRules(db).map((r) => ({ ...r, added: true }))];
+}
+
+/** The holiday calendar of `db`: the built-in one while no rule was added. */
+export function holidayCalendar(db: Db): HolidayCalendar {
+  let calendar = calendars.get(db);
+  if (!calendar) {
+    const added = listHolidayRules(db);
+    calendar = added.length === 0 ? NATIONAL_CALENDAR : new HolidayCalendar(holidayRules(db));
+    calendars.set(db, calendar);
+  }
+  return calendar;
+}
+
+/**
+ * The calendar rules in force now. The closure set and the holiday calendar are kept until a
+ * closure day or a holiday is added or removed, so a change applies to the very next request;
+ * keeping the same objects also lets the calendar reuse the deadlines it computed with them.
  */
 export function calendarRules(db: Db, cutoffHour?: number): CalendarRules {
   let closureDays = closures.get(db);
@@ -56,5 +124,5 @@ export function calendarRules(db: Db, cutoffHour?: number): CalendarRules {
     closureDays = new Set(stmts(db).dates.all());
     closures.set(db, closureDays);
   }
-  return { closureDays, cutoffHour };
+  return { closureDays, holidays: holidayCalendar(db), cutoffHour };
 }

@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../admin/audit.ts';
+import { ApiError } from '../errors.ts';
+import { formatDate } from '../pqrs/workflow.ts';
+import { parseRule } from './holidays.ts';
+import { recomputeOpenDeadlines } from './recompute.ts';
+import { holidayAddedResponse, holidayInput, holidayRuleSchema } from './schemas.ts';
+import { calendarRules, forgetCalendar, holidayCalendar, holidayRules, insertHolidayRule, listHolidayRules } from './store.ts';
+
+/**
+ * `/api/admin/holidays`, admins only: national holidays decreed by a law newer than the software.
+ * Adding one moves, in the same transaction, the due dates of the open requests it falls in.
+ */
+const holidayAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+  const adminOnly = { role: 'admin' } as const;
+
+  app.get(
+    '/',
+    { config: adminOnly, schema: { response: { 200: z.array(holidayRuleSchema) } } },
+    async () => listHolidayRules(db),
+  );
+
+  app.post(
+    '/',
+    { config: adminOnly, schema: { body: holidayInput, response: { 201: holidayAddedResponse } } },
+    async (req, reply) => {
+      const input = req.body;
+      const parsed = parseRule(input.rule);
+      if (typeof parsed === 'string') throw new ApiError(400, 'Revise los campos marcados.', { rule: `Regla: ${parsed}.` });
+      // The same rule in force in overlapping years would count one day twice in the list.
+      const same = holidayRules(db).find(
+        (r) =>
+          r.rule === input.rule &&
+          r.fromYear <= (input.untilYear ?? Infinity) &&
+          input.fromYear <= (r.untilYear ?? Infinity),
+      );
+      if (same) throw new ApiError(409, `Esa regla ya está en el calendario: ${same.name} (${same.source}).`);
+      if (parsed.kind === 'once') {
+        const existing = holidayCalendar(db).holidays(parsed.year).find((h) => h.date === parsed.date);
+        if (existing) throw new ApiError(409, `El ${formatDate(parsed.date)} ya es festivo: ${existing.name} (${existing.source}).`);
+      }
+      const staff = req.staff!;
+      const now = app.now();
+      const before = calendarRules(db);
+      try {
+        const result = db.transaction(() => {
+          const holiday = insertHolidayRule(db, input, now, staff.id);
+          const radicados = recomputeOpenDeadlines(db, input, before, calendarRules(db), staff, now);
+          recordAudit(db, {
+            staffId: staff.id,
+            username: staff.username,
+            action: 'settings.holiday_add',
+            target: holiday.name,
+            ip: req.ip,
+            details: { ...input, moved: radicados.length, radicados },
+            at: now,
+          });
+          return { holiday, moved: radicados.length, radicados };
+        })();
+        return reply.code(201).send(result);
+      } catch (err) {
+        // Rolled back: the calendar kept in memory must not hold the rule either.
+        forgetCalendar(db);
+        throw err;
+      }
+    },
+  );
+};
+
+export default holidayAdminRoutes;
