@@ -24,14 +24,38 @@ after(() => dispose());
 const get = (url: string, query: Record<string, string> = {}) => app.inject({ method: 'GET', url, query });
 
 describe('GET /api/calendar/holidays', () => {
-  test('returns the year sorted, with a day-long public cache', async () => {
+  test('returns the year sorted with each legal source, with an hour-long public cache', async () => {
     const res = await get('/api/calendar/holidays', { year: '2026' });
     assert.equal(res.statusCode, 200);
-    assert.equal(res.headers['cache-control'], 'public, max-age=86400');
+    assert.equal(res.headers['cache-control'], 'public, max-age=3600');
     const body = res.json();
-    assert.equal(body.length, 18);
-    assert.deepEqual(body[0], { date: '2026-01-01', name: 'Año Nuevo' });
-    assert.deepEqual(body[17], { date: '2026-12-25', name: 'Navidad' });
+    assert.equal(body.length, 19);
+    const ley51 = { source: 'Ley 51 de 1983, art. 1', added: false };
+    assert.deepEqual(body[0], { date: '2026-01-01', name: 'Año Nuevo', rule: '01-01', ...ley51 });
+    assert.deepEqual(body[10], {
+      date: '2026-07-13',
+      name: 'Nuestra Señora del Rosario de Chiquinquirá',
+      source: 'Ley 2578 de 2026, art. 6',
+      rule: '07-09 trasladable',
+      added: false,
+    });
+    assert.deepEqual(body[18], { date: '2026-12-25', name: 'Navidad', rule: '12-25', ...ley51 });
+  });
+
+  test('2027 has 12 July, 2029 9 July, 2025 no July holiday but Independencia; 1984 and 2100 answer', async () => {
+    const july = async (year: number) =>
+      ((await get('/api/calendar/holidays', { year: String(year) })).json() as { date: string; name: string }[])
+        .filter((h) => h.date.slice(5, 7) === '07')
+        .map((h) => h.date);
+    assert.deepEqual(await july(2025), ['2025-07-20']);
+    assert.deepEqual(await july(2027), ['2027-07-05', '2027-07-12', '2027-07-20']);
+    assert.deepEqual(await july(2029), ['2029-07-02', '2029-07-09', '2029-07-20']);
+    const first = await get('/api/calendar/holidays', { year: '1984' });
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.json().length, 18);
+    const last = await get('/api/calendar/holidays', { year: '2100' });
+    assert.equal(last.statusCode, 200);
+    assert.equal(last.json().length, 19);
   });
 
   test('keeps two holidays on the same Monday', async () => {
@@ -48,8 +72,8 @@ describe('GET /api/calendar/holidays', () => {
       [{}, 'El año es obligatorio'],
       [{ year: 'dos mil' }, 'El año debe ser un número entero'],
       [{ year: '2026.5' }, 'El año debe ser un número entero'],
-      [{ year: '1989' }, 'El año debe estar entre 1990 y 2100'],
-      [{ year: '2101' }, 'El año debe estar entre 1990 y 2100'],
+      [{ year: '1983' }, 'El año debe estar entre 1984 y 2100'],
+      [{ year: '2101' }, 'El año debe estar entre 1984 y 2100'],
     ];
     for (const [query, message] of cases) {
       const res = await get('/api/calendar/holidays', query);
@@ -106,6 +130,22 @@ describe('GET /api/calendar/deadline', () => {
     assert.equal(body.businessDays, 15);
   });
 
+  test('across the Mondays of Ley 2578 de 2026, and in 1984 and 2100 (counted by hand in calendar.test.ts)', async () => {
+    const due = async (type: string, receivedAt: string) => {
+      const res = await get('/api/calendar/deadline', { type, receivedAt });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().dueDate;
+    };
+    assert.equal(await due('peticion', '2027-07-01T10:00:00-05:00'), '2027-07-27');
+    assert.equal(await due('peticion', '2026-07-03T10:00:00-05:00'), '2026-07-28');
+    assert.equal(await due('informacion', '2029-07-03T10:00:00-05:00'), '2029-07-18');
+    assert.equal(await due('peticion', '2025-07-01T10:00:00-05:00'), '2025-07-22');
+    assert.equal(await due('peticion', '1984-01-02T10:00:00-05:00'), '1984-01-24');
+    assert.equal(await due('peticion', '2100-12-20T10:00:00-05:00'), '2101-01-11');
+    // Bogotá's 31 December 2100 is still 2100, even though it is 2101 in UTC.
+    assert.equal(await due('consulta', '2100-12-31T22:00:00-05:00'), '2101-02-14');
+  });
+
   test('any UTC offset is accepted; the Bogotá date decides', async () => {
     // 03:00 on Saturday in India is 16:30 on Friday in Bogotá.
     const res = await get('/api/calendar/deadline', { type: 'peticion', receivedAt: '2026-12-05T03:00:00+05:30' });
@@ -127,8 +167,12 @@ describe('GET /api/calendar/deadline', () => {
         ],
       ),
       [
-        { type: 'peticion', receivedAt: '1980-01-01T10:00:00Z' },
-        { receivedAt: 'La fecha de recepción debe estar entre 1990 y 2100' },
+        { type: 'peticion', receivedAt: '1983-12-31T10:00:00-05:00' },
+        { receivedAt: 'La fecha de recepción debe estar entre 1984 y 2100' },
+      ],
+      [
+        { type: 'peticion', receivedAt: '2101-01-01T10:00:00-05:00' },
+        { receivedAt: 'La fecha de recepción debe estar entre 1984 y 2100' },
       ],
     ];
     for (const [query, fields] of cases) {
