@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { recordAudit } from '../admin/audit.ts';
 import { ApiError } from '../errors.ts';
 import { formatDate } from '../pqrs/workflow.ts';
 import { parseRule } from './holidays.ts';
 import { recomputeOpenDeadlines } from './recompute.ts';
-import { holidayAddedResponse, holidayInput, holidayRuleSchema } from './schemas.ts';
-import { calendarRules, forgetCalendar, holidayCalendar, holidayRules, insertHolidayRule, listHolidayRules } from './store.ts';
+import { holidayAddedResponse, holidayInput, holidaysQuery, holidaysResponse } from './schemas.ts';
+import { calendarRules, forgetCalendar, holidayCalendar, holidayRules, insertHolidayRule } from './store.ts';
 
 /**
  * `/api/admin/holidays`, admins only: national holidays decreed by a law newer than the software.
@@ -16,10 +15,11 @@ const holidayAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
   const adminOnly = { role: 'admin' } as const;
 
+  // The same list as the public GET /api/calendar/holidays, for the staff page (same origin, no cache).
   app.get(
     '/',
-    { config: adminOnly, schema: { response: { 200: z.array(holidayRuleSchema) } } },
-    async () => listHolidayRules(db),
+    { config: adminOnly, schema: { querystring: holidaysQuery, response: { 200: holidaysResponse } } },
+    async (req) => holidayCalendar(db).holidays(req.query.year),
   );
 
   app.post(

@@ -275,7 +275,7 @@ describe('request completion: the clock stops and restarts', () => {
     const late = await file();
     for (const f of [inTime, late]) await ok(f.radicado, 'assign', { staffId: ADMIN_ID });
     const lastDay = addBusinessDays(inTime.effectiveReceipt, 10, rules());
-    assert.equal(lastDay, '2026-07-21', '20 July is a holiday');
+    assert.equal(lastDay, '2026-07-22', '13 July (Ley 2578 de 2026) and 20 July are holidays');
     at(lastDay, '17:30');
     assert.ok((await detail(inTime.radicado)).actions.includes('request-completion'));
     await ok(inTime.radicado, 'request-completion', { message: 'Indique el número del contrato.' });

@@ -5,6 +5,7 @@ import type { SurveyListItem } from '../../api/survey/schemas.ts';
 import { formatDate } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { chatSettingsMessages } from './chat-settings-messages.ts';
+import './holidays.ts';
 import { settingsMessages } from './messages-settings.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
@@ -377,7 +378,8 @@ export class EcamAdminSettings extends AdminView {
     return html`<h1 tabindex="-1">${this.i18n.t.title}</h1>
       <div class="alert" role="alert">${this.loadError}</div>
       <div class="status" role="status">${this.saved}</div>
-      ${this.settings ? html`${this.renderSettingsForm(this.settings)} ${this.renderClosures()}` : this.loadError ? nothing : html`<p>${this.words.t.loading}</p>`}`;
+      ${this.settings ? html`${this.renderSettingsForm(this.settings)} ${this.renderClosures()}` : this.loadError ? nothing : html`<p>${this.words.t.loading}</p>`}
+      ${this.settings ? html`<ecam-admin-holidays .api=${this.api} .user=${this.user}></ecam-admin-holidays>` : nothing}`;
   }
 }
 
