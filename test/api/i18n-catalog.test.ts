@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { messages as adminMessages } from '../../widgets/admin/messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
+import { holidayMessages } from '../../widgets/admin/messages-holidays.ts';
 import { surveyMessages } from '../../widgets/admin/messages-surveys.ts';
 import { messages as pqrs } from '../../widgets/pqrs/messages.ts';
 import { common } from '../../widgets/shared/messages.ts';
@@ -26,6 +27,7 @@ const catalogs: Record<string, Catalog<Texts>> = {
   admin: adminMessages,
   'admin PQRSD': pqrsMessages,
   'admin settings': settingsMessages,
+  'admin holidays': holidayMessages,
   'admin surveys': surveyMessages,
 };
 
