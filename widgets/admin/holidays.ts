@@ -109,7 +109,7 @@ export class EcamAdminHolidays extends AdminView {
     const hintId = opts.hint ? `${id}-hint` : undefined;
     const number = opts.type === 'number';
     return html`<div class="field">
-      <label for=${id}>${label}${opts.optional ? html` <span class="hint">${this.words.t.optional}</span>` : nothing}</label>
+      <label for=${id}>${label} ${opts.optional ? html`<span class="hint">${this.words.t.optional}</span>` : nothing}</label>
       ${opts.hint ? html`<span class="hint" id=${hintId!}>${opts.hint}</span>` : nothing} ${fieldError(id, message)}
       <input
         id=${id}

@@ -41,9 +41,11 @@ export const holidayMessages = catalog(
     adding: 'Agregando…',
     added: (name: string, moved: number) =>
       `Se agregó el festivo ${name}. ` +
-      (moved === 1
-        ? 'Se recalculó la fecha límite de 1 solicitud abierta.'
-        : `Se recalculó la fecha límite de ${moved} solicitudes abiertas.`),
+      (moved === 0
+        ? 'Ninguna solicitud abierta tenía ese día en su plazo: ninguna fecha límite cambió.'
+        : moved === 1
+          ? 'Se recalculó la fecha límite de 1 solicitud abierta.'
+          : `Se recalculó la fecha límite de ${moved} solicitudes abiertas.`),
   },
   {
     heading: 'National holidays',
@@ -81,6 +83,10 @@ export const holidayMessages = catalog(
     adding: 'Adding…',
     added: (name, moved) =>
       `Holiday ${name} was added. ` +
-      (moved === 1 ? 'The due date of 1 open request was recalculated.' : `The due date of ${moved} open requests was recalculated.`),
+      (moved === 0
+        ? 'No open request had that day within its time limit: no due date changed.'
+        : moved === 1
+          ? 'The due date of 1 open request was recalculated.'
+          : `The due date of ${moved} open requests was recalculated.`),
   },
 );
