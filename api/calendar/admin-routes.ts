@@ -54,7 +54,9 @@ const holidayAdminRoutes: FastifyPluginAsyncZod = async (app) => {
             action: 'settings.holiday_add',
             target: holiday.name,
             ip: req.ip,
-            details: { ...input, moved: radicados.length, radicados },
+            // Each moved request also has its own public event with the admin's name; the log keeps
+            // the count and the first radicados, so a national holiday cannot bloat it.
+            details: { ...input, moved: radicados.length, radicados: radicados.slice(0, 100) },
             at: now,
           });
           return { holiday, moved: radicados.length, radicados };
