@@ -108,28 +108,38 @@ export const holidayInput = z
     },
     { error: 'Envíe el nombre, la regla, la referencia legal y el primer año del festivo.' },
   )
-  .superRefine((input, ctx) => {
-    const parsed = parseRule(input.rule);
-    if (typeof parsed === 'string') return;
-    if (parsed.kind === 'once') {
-      if (parsed.year < MIN_YEAR || parsed.year > MAX_YEAR) {
-        ctx.addIssue({ code: 'custom', path: ['rule'], message: `Regla: el año debe estar entre ${MIN_YEAR} y ${MAX_YEAR}.` });
-      }
-      for (const key of ['fromYear', 'untilYear'] as const) {
-        const year = input[key];
-        if (year != null && year !== parsed.year) {
-          const label = key === 'fromYear' ? 'Primer año' : 'Último año';
-          ctx.addIssue({ code: 'custom', path: [key], message: `${label}: una fecha única vale solo en su año (${parsed.year}).` });
+  // Runs even when a field failed, so the form shows every problem at once; hence the raw reads.
+  .superRefine(
+    (value, ctx) => {
+      const input = value as Record<string, unknown>;
+      const year = (k: 'fromYear' | 'untilYear') => {
+        const v = input[k];
+        return typeof v === 'number' && Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR ? v : undefined;
+      };
+      const parsed = typeof input.rule === 'string' ? parseRule(input.rule) : null;
+      if (parsed !== null && typeof parsed !== 'string' && parsed.kind === 'once') {
+        if (parsed.year < MIN_YEAR || parsed.year > MAX_YEAR) {
+          ctx.addIssue({ code: 'custom', path: ['rule'], message: `Regla: el año debe estar entre ${MIN_YEAR} y ${MAX_YEAR}.` });
         }
+        for (const key of ['fromYear', 'untilYear'] as const) {
+          const given = year(key);
+          if (given !== undefined && given !== parsed.year) {
+            const label = key === 'fromYear' ? 'Primer año' : 'Último año';
+            ctx.addIssue({ code: 'custom', path: [key], message: `${label}: una fecha única vale solo en su año (${parsed.year}).` });
+          }
+        }
+        return;
       }
-      return;
-    }
-    if (input.fromYear === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['fromYear'], message: 'Primer año: escriba el año desde el que rige el festivo.' });
-    } else if (input.untilYear != null && input.untilYear < input.fromYear) {
-      ctx.addIssue({ code: 'custom', path: ['untilYear'], message: 'Último año: no puede ser anterior al primer año.' });
-    }
-  })
+      if (input.fromYear === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['fromYear'], message: 'Primer año: escriba el año desde el que rige el festivo.' });
+      }
+      const [from, until] = [year('fromYear'), year('untilYear')];
+      if (from !== undefined && until !== undefined && until < from) {
+        ctx.addIssue({ code: 'custom', path: ['untilYear'], message: 'Último año: no puede ser anterior al primer año.' });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
   .transform((input) => {
     const parsed = parseRule(input.rule);
     const once = typeof parsed !== 'string' && parsed.kind === 'once' ? parsed.year : null;

@@ -192,6 +192,16 @@ describe('adding a national holiday from /admin', () => {
       [{ ...AFRO, name: '' }, { name: 'Nombre: escriba el nombre del festivo (al menos 3 caracteres).' }],
       [{ ...AFRO, source: 'ley' }, { source: 'Referencia legal: escriba la ley o el decreto que crea el festivo (ej. Ley 2578 de 2026, art. 6).' }],
       [{ name: AFRO.name, fromYear: 2027, source: AFRO.source }, { rule: 'Regla: escriba la fecha o la regla del festivo.' }],
+      // Every problem at once, so the form can mark them all.
+      [
+        {},
+        {
+          name: 'Nombre: escriba el nombre del festivo.',
+          rule: 'Regla: escriba la fecha o la regla del festivo.',
+          source: 'Referencia legal: escriba la ley o el decreto que crea el festivo.',
+          fromYear: 'Primer año: escriba el año desde el que rige el festivo.',
+        },
+      ],
     ];
     for (const [body, fields] of cases) {
       const res = await addHoliday(body);
