@@ -57,6 +57,8 @@ describe('the route list', () => {
       'GET /api/admin/settings/closures',
       'POST /api/admin/settings/closures',
       'DELETE /api/admin/settings/closures/:date',
+      'GET /api/admin/holidays',
+      'POST /api/admin/holidays',
     ]) {
       assert.ok(names.includes(expected), `${expected} is in the list`);
     }
