@@ -73,10 +73,12 @@ describe('adding a national holiday from /admin', () => {
     const short = await file('informacion');
     const paused = await file();
     const extended = await file();
-    for (const f of [open, answered, paused, extended]) assert.equal(f.dueDate, '2027-05-25');
+    const transferred = await file();
+    for (const f of [open, answered, paused, extended, transferred]) assert.equal(f.dueDate, '2027-05-25');
     assert.equal(short.dueDate, '2027-05-18');
 
     await act(answered.radicado, 'reply', { text: 'Adjuntamos el certificado que solicitó.' });
+    await act(transferred.radicado, 'transfer', { entity: 'Alcaldía de Floridablanca' });
     await act(paused.radicado, 'assign', { staffId: ADMIN_ID });
     await act(paused.radicado, 'request-completion', { message: 'Indique el año en que terminó el curso.' });
     // 15 June 2027: 28 business days after receipt (within the double term of 30).
@@ -112,10 +114,12 @@ describe('adding a national holiday from /admin', () => {
     assert.match(note, /^Nueva fecha límite por el festivo Día de la Afrocolombianidad del viernes, 21 de mayo de 2027 \(Ley 2600 de 2027, art\. 1\)/);
     assert.match(note, /a más tardar el miércoles, 26 de mayo de 2027 \(antes, el martes, 25 de mayo de 2027\)/);
 
-    // Answered: as it was, with no new event.
-    const answeredNow = await track(answered);
-    assert.equal(answeredNow.dueDate, '2027-05-25');
-    assert.ok(answeredNow.events.every((e) => !/festivo/.test(e.publicNote ?? '')));
+    // Answered or transferred (their clock is done): as they were, with no new event.
+    for (const done of [answered, transferred]) {
+      const now = await track(done);
+      assert.equal(now.dueDate, '2027-05-25');
+      assert.ok(now.events.every((e) => !/festivo/.test(e.publicNote ?? '')));
+    }
     // Información due 18 May: the new holiday is after its term.
     const shortNow = await track(short);
     assert.equal(shortNow.dueDate, '2027-05-18');
