@@ -323,3 +323,43 @@ describe('the PDF text', () => {
     assert.equal(pdfText('Nguyễn 李\u202Fp. m.'), 'Nguyen ? p. m.');
   });
 });
+
+describe('the PQRSD report', () => {
+  test('counts what was received by channel, every channel listed', async () => {
+    const res = await app.inject({ url: '/api/admin/reports/pqrs?from=2026-12-01&to=2026-12-31', headers: headers() });
+    assert.equal(res.statusCode, 200, res.body);
+    const report = res.json() as { total: { received: number }; channels: { channel: string; label: string; received: number }[] };
+    const received = Object.fromEntries(report.channels.map((c) => [c.channel, c.received]));
+    const filed = app.db.prepare('SELECT channel, count(*) AS n FROM pqrs GROUP BY channel').all() as { channel: string; n: number }[];
+    assert.ok(filed.some((f) => f.channel === 'telefonica') && filed.some((f) => f.channel === 'presencial'));
+    assert.deepEqual(received, {
+      web: 0,
+      chat: 0,
+      buzon: 0,
+      presencial: 0,
+      telefonica: 0,
+      otro_verbal: 0,
+      ...Object.fromEntries(filed.map((f) => [f.channel, f.n])),
+    });
+    assert.equal(report.channels.reduce((a, c) => a + c.received, 0), report.total.received);
+    assert.equal(report.channels.find((c) => c.channel === 'telefonica')!.label, 'Verbal telefónica');
+  });
+});
+
+describe('personal data', () => {
+  test('anonymising the requester or the representative blanks the representative too', async () => {
+    const res = await fileVerbal(
+      verbalBody({ representative: { name: 'Rosa Elvira Cáceres', documentType: 'CC', documentNumber: '63.555.111' } }, { email: 'olga@example.co', documentNumber: '37.111.222' }),
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    const { radicado } = res.json() as VerbalFiled;
+    const admin = staffHeaders(openSession(app, 1));
+    const anon = await app.inject({ method: 'POST', url: '/api/admin/privacy/anonymise', headers: admin, payload: { documentNumber: '63555111' } });
+    assert.equal(anon.statusCode, 200, anon.body);
+    const c = (await app.inject({ url: `/api/admin/pqrs/${radicado}/constancia`, headers: headers() })).json() as Constancia;
+    assert.equal(c.representative, null);
+    assert.equal(c.requester.name, 'José Ángel Muñoz Ibáñez', 'the requester was not the one asking');
+    const pdf = await app.inject({ url: `/api/admin/pqrs/${radicado}/constancia.pdf`, headers: headers() });
+    assert.equal(pdf.statusCode, 200);
+  });
+});
