@@ -12,16 +12,10 @@ import {
   REQUESTER_KIND_VALUES,
   RESPONSE_CHANNEL_VALUES,
   VERBAL_CHANNEL_VALUES,
+  VERBAL_LIMITS,
 } from './catalog.ts';
 import { optionalEmail, optionalText, pqrsCreatedSchema, text } from './schemas.ts';
 
-/** Field limits of the verbal form, shared by the form (maxlength) and the server. */
-export const VERBAL_LIMITS = {
-  object: 2000,
-  reasons: 7000,
-  paperAnnex: 200,
-  paperAnnexes: 20,
-} as const;
 
 /** Who may file verbally: anyone but an anonymous person (the constancia records name and ID). */
 export const VERBAL_REQUESTER_KINDS = REQUESTER_KIND_VALUES.filter((k) => k !== 'anonimo') as [
@@ -73,10 +67,22 @@ const verbalRequesterSchema = z
       issue('documentType', 'Tipo de documento del solicitante: una persona jurídica se identifica con NIT.');
     if (r.kind !== 'juridica' && r.documentType === 'NIT')
       issue('documentType', 'Tipo de documento del solicitante: el NIT es solo para personas jurídicas.');
-    if (!r.email && !r.address)
-      issue('address', 'Dirección para la respuesta: escriba una dirección física o un correo electrónico.');
-    if (r.address && !r.city) issue('city', 'Municipio: es necesario con la dirección física.');
-  });
+  })
+  // Told together with the other missing fields (not only once the rest is valid), so the official
+  // sees every problem at once; skipped only when the address fields themselves are invalid.
+  .superRefine(
+    (r, ctx) => {
+      if (!r.email && !r.address)
+        ctx.addIssue({ code: 'custom', path: ['address'], message: 'Dirección para la respuesta: escriba una dirección física o un correo electrónico.' });
+      if (r.address && !r.city) ctx.addIssue({ code: 'custom', path: ['city'], message: 'Municipio: es necesario con la dirección física.' });
+    },
+    {
+      when: (payload) =>
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        !payload.issues.some((i) => ['email', 'address', 'city'].includes(String(i.path?.[0]))),
+    },
+  );
 
 /** Whoever speaks for the requester; all blank means nobody. */
 const representativeSchema = z.preprocess(

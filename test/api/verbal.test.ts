@@ -259,6 +259,13 @@ describe('what the constancia may lack', () => {
 });
 
 describe('bad input', () => {
+  test('no requester, or not an object: 400, never 5xx', async () => {
+    for (const body of [{}, { requester: 'Ana' }, { requester: null }, []]) {
+      const res = await fileVerbal(body);
+      assert.equal(res.statusCode, 400, `${JSON.stringify(body)}: ${res.body}`);
+    }
+  });
+
   test('an empty body names every missing field of the statement, in Spanish', async () => {
     const res = await fileVerbal({ requester: {} });
     assert.equal(res.statusCode, 400);
@@ -268,6 +275,7 @@ describe('bad input', () => {
       'consent',
       'object',
       'reasons',
+      'requester.address',
       'requester.documentNumber',
       'requester.documentType',
       'requester.kind',

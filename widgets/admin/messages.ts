@@ -29,6 +29,7 @@ const EN_SECTIONS: Record<NavView, string> = {
   usuarios: 'Users',
   cuenta: 'My account',
   insertar: 'Embed on your site',
+  verbal: 'File a verbal petition',
 };
 
 const EN_TITLES: Record<ViewName | SurveyPage, string> = {
@@ -48,6 +49,7 @@ const EN_TITLES: Record<ViewName | SurveyPage, string> = {
   calificaciones: 'Chat ratings',
   buzon: 'Contact mailbox',
   insertar: 'Embed on your site',
+  verbal: 'File a verbal petition',
   editar: 'Survey',
   'vista-previa': 'Survey preview',
   resultados: 'Survey results',
