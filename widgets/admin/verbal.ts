@@ -49,6 +49,9 @@ export class EcamAdminVerbal extends AdminView {
         gap: 0.75rem 1rem;
         grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
       }
+      label .hint {
+        margin-left: 0.25em;
+      }
       fieldset > .hint {
         margin: 0 0 0.5rem;
       }
