@@ -4,7 +4,7 @@
  * the constancia with every field and the tracking code; the PDF link; the channel in the inbox.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { EcamAdmin } from '../../widgets/admin/admin.ts';
 import { WAIT, apiLogin, apiLogout, click, deepActive, fill, openPage, tabTo, text, v, vAll, waitForFocus, waitForView } from './admin-page.ts';
 
@@ -143,9 +143,19 @@ describe('Radicar petición verbal', () => {
     expect(res.headers.get('content-type')).to.equal('application/pdf');
     expect(new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5))).to.equal('%PDF-');
 
-    // Only the constancia prints: the form tools and the page's frame are hidden for print.
-    const tools = v(el, '.tools')!;
-    expect(tools.classList.contains('no-print')).to.equal(true);
+    // Only the constancia prints: the buttons, the heading and the page's frame are hidden for print.
+    await emulateMedia({ media: 'print' });
+    try {
+      const shownInPrint = (node: Element | null) => !!node && getComputedStyle(node).display !== 'none';
+      expect(vAll(el, '.tools').some(shownInPrint)).to.equal(false);
+      expect(shownInPrint(v(el, 'h1'))).to.equal(false);
+      expect(shownInPrint(el.shadowRoot!.querySelector('nav'))).to.equal(false);
+      expect(shownInPrint(el.shadowRoot!.querySelector('header'))).to.equal(false);
+      expect(shownInPrint(v(el, '.constancia'))).to.equal(true);
+      expect(shownInPrint(v(el, '.code'))).to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
 
     // «Radicar otra» brings an empty form back.
     click(vAll(el, 'button').find((b) => text(b) === 'Radicar otra petición verbal') ?? null);
