@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { uploadBodyLimit, withUpload } from './attachments.ts';
 import { sendAttachment } from './download.ts';
+import verbalRoutes from './verbal-routes.ts';
 import { workflow, type Actor, type PqrsAction } from './workflow.ts';
 import {
   assignBody,
@@ -53,6 +54,8 @@ function actor(req: FastifyRequest): Actor {
 const pqrsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const wf = workflow(app);
   const { config } = app;
+
+  await app.register(verbalRoutes);
 
   /** The inbox: filters, sorted by due date, with the deadline traffic light. */
   app.get('/', { schema: { querystring: inboxQuery, response: { 200: inboxSchema } } }, async (req) =>

@@ -124,3 +124,11 @@ export const LIMITS = {
   address: 300,
   city: 100,
 } as const;
+
+/** Field limits of a verbal petition (Decreto 1166 de 2016), shared by the staff form and the server. */
+export const VERBAL_LIMITS = {
+  object: 2000,
+  reasons: 7000,
+  paperAnnex: 200,
+  paperAnnexes: 20,
+} as const;

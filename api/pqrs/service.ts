@@ -12,11 +12,24 @@ import { hashTrackingCode, newTrackingCode } from './tracking-code.ts';
 const dateTime = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeStyle: 'short', timeZone: 'America/Bogota' });
 const longDate = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeZone: 'UTC' });
 
-/** Where a request came from: the citizen's form, or staff filing a chat or a mailbox message. */
-export type FiledFrom = 'form' | 'chat' | 'mailbox';
+/**
+ * Where a request came from: the citizen's form, staff filing a chat or a mailbox message, or
+ * a verbal petition typed by the official who heard it (api/pqrs/verbal.ts).
+ */
+export type FiledFrom = 'form' | 'chat' | 'mailbox' | 'verbal';
 
-/** The channel recorded for each origin (reports and the inbox show it). */
-const CHANNEL: Record<FiledFrom, PqrsChannel> = { form: 'web', chat: 'chat', mailbox: 'buzon' };
+/** The channel recorded for each origin (reports and the inbox show it); a verbal one says which. */
+const CHANNEL: Record<FiledFrom, PqrsChannel> = { form: 'web', chat: 'chat', mailbox: 'buzon', verbal: 'presencial' };
+
+/** What a filing from another door adds to the common path. */
+export interface FilingOptions {
+  /** The channel, when the origin has several (a verbal petition: presencial, telefónica, …). */
+  channel?: PqrsChannel;
+  /** Runs inside the filing's transaction once the request is recorded (before its e-mail is queued). */
+  alsoInTransaction?: (record: { id: number; radicado: string }) => void;
+  /** The e-mail to the citizen instead of the acknowledgement (a verbal petition's constancia). */
+  acknowledgement?: (created: PqrsCreated) => { subject: string; body: string };
+}
 
 /** How the citizen follows the request: the code was shown on screen (form, chat) or never was (mailbox). */
 const FOLLOW_UP: Record<FiledFrom, string[]> = {
@@ -29,6 +42,7 @@ const FOLLOW_UP: Record<FiledFrom, string[]> = {
     'Por seguridad, el código no se envía por correo: consérvelo.',
   ],
   mailbox: ['Le enviaremos la respuesta a este correo electrónico.'],
+  verbal: ['Para consultar el estado use el radicado y el código de seguimiento que le dio el funcionario al radicar.'],
 };
 
 /** The acknowledgement of CPACA art. 61: date, time and radicado, plus the legal due date. */
@@ -59,7 +73,14 @@ export function pqrsService(app: FastifyInstance) {
   const { config, mailer } = app;
 
   return {
-    async file(data: PqrsData, files: StoredFile[], ip: string, now: Date, from: FiledFrom = 'form'): Promise<PqrsCreated> {
+    async file(
+      data: PqrsData,
+      files: StoredFile[],
+      ip: string,
+      now: Date,
+      from: FiledFrom = 'form',
+      options: FilingOptions = {},
+    ): Promise<PqrsCreated> {
       // Prefix, cut-off hour and entity name as the admins last set them.
       const settings = getSettings(app.db, config);
       const businessDays = PQRS_TYPES[data.type].businessDays;
@@ -68,11 +89,13 @@ export function pqrsService(app: FastifyInstance) {
       const trackingCode = newTrackingCode();
       const receivedAt = now.toISOString();
       const email = data.requester.kind === 'anonimo' ? undefined : data.requester.email;
+      const created = (radicado: string): PqrsCreated =>
+        ({ radicado, trackingCode, receivedAt, effectiveReceipt, dueDate, businessDays, type: data.type });
       const { radicado } = await app.commit(() => store.create({
         prefix: settings.radicadoPrefix,
         year: Number(bogotaDate(now).slice(0, 4)),
         data,
-        channel: CHANNEL[from],
+        channel: options.channel ?? CHANNEL[from],
         receivedAt,
         effectiveReceipt,
         businessDays,
@@ -81,12 +104,15 @@ export function pqrsService(app: FastifyInstance) {
         consentPolicy: config.policyVersion,
         files,
         trackingHash: (r) => hashTrackingCode(r, trackingCode),
-        alsoInTransaction: email
-          ? (r) => mailer.enqueue({ to: email, ...acknowledgement(data, r, now, dueDate, settings.entityName, from) })
-          : undefined,
+        alsoInTransaction: (r, id) => {
+          options.alsoInTransaction?.({ id, radicado: r });
+          if (!email) return;
+          const mail = options.acknowledgement?.(created(r)) ?? acknowledgement(data, r, now, dueDate, settings.entityName, from);
+          mailer.enqueue({ to: email, ...mail });
+        },
       }));
       if (email) void mailer.flush();
-      return { radicado, trackingCode, receivedAt, effectiveReceipt, dueDate, businessDays, type: data.type };
+      return created(radicado);
     },
   };
 }

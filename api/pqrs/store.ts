@@ -19,7 +19,7 @@ export interface NewPqrs {
   /** Computes the tracking hash once the radicado is known (it salts the hash). */
   trackingHash: (radicado: string) => string;
   /** Runs inside the same transaction, e.g. to queue the acknowledgement e-mail. */
-  alsoInTransaction?: (radicado: string) => void;
+  alsoInTransaction?: (radicado: string, id: number) => void;
 }
 
 /** Prepared statements for PQRSD records, made once per database. */
@@ -80,7 +80,7 @@ export function pqrsStore(db: Db) {
     );
     for (const f of p.files) insertAttachment.run({ pqrsId: id, ...f });
     insertEvent.run(id, p.receivedAt, 'radicada', 'Solicitud radicada y recibida por la entidad.');
-    p.alsoInTransaction?.(radicado);
+    p.alsoInTransaction?.(radicado, id);
     return { id, radicado };
   };
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/calendar.ts';
 import { DOCUMENT_TYPE_VALUES, PQRS_TYPE_VALUES, REQUESTER_KIND_VALUES, RESPONSE_CHANNEL_VALUES } from './catalog.ts';
+import { PQRS_CHANNEL_VALUES } from './catalog.ts';
 import { optionalText, pageOf, text } from './schemas.ts';
 import { PQRS_ACTION_VALUES, PQRS_STATE_VALUES } from './states.ts';
 
@@ -133,6 +134,8 @@ export const inboxItemSchema = z.object({
   /** Null for an anonymous request. */
   requesterName: z.string().nullable(),
   receivedAt: z.string(),
+  /** Where it came in (PQRS_CHANNELS): web form, chat, mailbox or a verbal channel. */
+  channel: z.enum(PQRS_CHANNEL_VALUES),
   ...clockFields,
   /** Waiting for the citizen and the time to complete ran out: the request can be archived (desist). */
   completionExpired: z.boolean(),
@@ -167,6 +170,8 @@ export const detailSchema = z.object({
   subject: z.string(),
   description: z.string(),
   responseChannel: z.enum(RESPONSE_CHANNEL_VALUES),
+  /** Where it came in (PQRS_CHANNELS); a verbal one has a constancia. */
+  channel: z.enum(PQRS_CHANNEL_VALUES),
   requester: z.object({
     kind: z.enum(REQUESTER_KIND_VALUES),
     documentType: z.enum(DOCUMENT_TYPE_VALUES).nullable(),

@@ -38,6 +38,7 @@ import { getSurveyBySlug } from '../survey/store.ts';
 import type { OutgoingMail } from '../mail/outbox.ts';
 import type { StoredFile } from './attachments.ts';
 import { PQRS_TYPES, type DocumentType, type PqrsType, type RequesterKind, type ResponseChannel } from './catalog.ts';
+import type { PqrsChannel } from './catalog.ts';
 import {
   PQRS_ACTION_VALUES,
   PQRS_ACTIONS,
@@ -101,6 +102,7 @@ interface PqrsRow {
   subject: string;
   description: string;
   response_channel: ResponseChannel;
+  channel: PqrsChannel;
   requester_kind: RequesterKind;
   document_type: DocumentType | null;
   document_number: string | null;
@@ -577,6 +579,7 @@ export function workflow(app: FastifyInstance) {
       subject: row.subject,
       description: row.description,
       responseChannel: row.response_channel,
+      channel: row.channel,
       requester: {
         kind: row.requester_kind,
         documentType: row.document_type,
@@ -675,7 +678,7 @@ export function workflow(app: FastifyInstance) {
     if (!stmts) {
       stmts = {
         page: db.prepare(
-          `SELECT p.radicado, p.type, p.state, p.subject, p.name, p.received_at, p.due_date, p.paused_at,
+          `SELECT p.radicado, p.type, p.state, p.subject, p.name, p.received_at, p.channel, p.due_date, p.paused_at,
              p.completion_deadline, p.assignee_id, s.username AS assignee_username, s.name AS assignee_name
            FROM pqrs p LEFT JOIN staff s ON s.id = p.assignee_id ${filter}
            ORDER BY p.due_date, p.id LIMIT @limit OFFSET @offset`,
@@ -687,6 +690,7 @@ export function workflow(app: FastifyInstance) {
     type InboxRow = Pick<
       PqrsRow,
       'radicado' | 'type' | 'state' | 'subject' | 'name' | 'received_at' | 'due_date' | 'paused_at' | 'completion_deadline' | 'assignee_id'
+      | 'channel'
     > & { assignee_username: string | null; assignee_name: string | null };
     const rows = stmts.page.all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as InboxRow[];
     return {
@@ -699,6 +703,7 @@ export function workflow(app: FastifyInstance) {
         subject: r.subject,
         requesterName: r.name,
         receivedAt: r.received_at,
+        channel: r.channel,
         ...clock(r, today, rules),
         completionExpired: r.state === 'pendiente_ciudadano' && r.completion_deadline !== null && today > r.completion_deadline,
         assignee:

@@ -48,6 +48,14 @@ function prepare(db: Db) {
       `UPDATE pqrs SET document_type = NULL, document_number = NULL, name = NULL, email = NULL, phone = NULL,
          address = NULL, city = NULL, consent_ip = '' WHERE ${PQRS_MATCH}`,
     ),
+    // A verbal petition's representative (Decreto 1166 de 2016): blanked with the requester's
+    // requests, and wherever the person was the representative.
+    blankVerbal: db.prepare<Keys>(
+      `UPDATE pqrs_verbal SET representative_name = NULL, representative_document_type = NULL,
+         representative_document_number = NULL
+       WHERE pqrs_id IN (SELECT id FROM pqrs WHERE ${PQRS_MATCH})
+         OR (@doc IS NOT NULL AND ${DOC.replace('document_number', 'representative_document_number')} = @doc)`,
+    ),
     blankChats: db.prepare<Keys>(
       `UPDATE chat_conversations SET name = NULL, email = NULL, consent_ip = '', pending_tracking_code = NULL WHERE ${EMAIL_MATCH}`,
     ),
@@ -138,6 +146,7 @@ export function anonymiseSubject(db: Db, subject: PrivacySubject, now: Date): An
   const s = stmts(db);
   const keys = keysOf(subject);
   const radicados = s.pqrs.all(keys).map((r) => str(r.radicado));
+  s.blankVerbal.run(keys);
   s.blankPqrs.run(keys);
   return {
     pqrs: radicados,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/calendar.ts';
 import { PQRS_TYPE_VALUES } from '../pqrs/catalog.ts';
+import { PQRS_CHANNEL_VALUES } from '../pqrs/catalog.ts';
 
 /** The longest period one report covers, in days: five years. */
 export const MAX_PERIOD_DAYS = 5 * 366;
@@ -55,6 +56,8 @@ export const reportSchema = z.object({
   asOf: z.string(),
   rows: z.array(reportRowSchema),
   total: reportRowSchema,
+  /** Received in the period by the channel they came in by (every channel, in PQRS_CHANNELS order). */
+  channels: z.array(z.object({ channel: z.enum(PQRS_CHANNEL_VALUES), label: z.string(), received: z.number().int() })),
 });
 export type ReportRow = z.infer<typeof reportRowSchema>;
 export type PqrsReport = z.infer<typeof reportSchema>;

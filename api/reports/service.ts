@@ -15,6 +15,7 @@ import { bogotaDate, businessDaysBetween } from '../calendar/calendar.ts';
 import { calendarRules } from '../calendar/store.ts';
 import type { Db } from '../db/index.ts';
 import { PQRS_TYPE_VALUES, PQRS_TYPES, type PqrsType } from '../pqrs/catalog.ts';
+import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS, type PqrsChannel } from '../pqrs/catalog.ts';
 import type { PqrsState } from '../pqrs/states.ts';
 import type { Period, PqrsReport, ReportRow } from './schemas.ts';
 
@@ -30,6 +31,7 @@ interface CohortRow {
   transferred_at: string | null;
   closed_at: string | null;
   denied: number;
+  channel: PqrsChannel;
 }
 
 /** Midnight in Bogotá (UTC-5, no daylight saving) starting `date`, as an ISO instant. */
@@ -70,7 +72,7 @@ export function pqrsReport(db: Db, period: Period, now: Date): PqrsReport {
   const rows = db
     .prepare<[string, string], CohortRow>(
       `SELECT type, received_at, state, effective_receipt, due_date, paused_at, paused_days, answered_at, transferred_at,
-         closed_at, denied
+         closed_at, denied, channel
        FROM pqrs WHERE received_at >= ? AND received_at < ?`,
     )
     .all(start, end)
@@ -82,8 +84,10 @@ export function pqrsReport(db: Db, period: Period, now: Date): PqrsReport {
 
   const byType = new Map(PQRS_TYPE_VALUES.map((t) => [t, emptyRow(t, PQRS_TYPES[t].label)]));
   const total = emptyRow('total', 'Total');
+  const byChannel = new Map(PQRS_CHANNEL_VALUES.map((c) => [c, 0]));
 
   for (const r of rows) {
+    byChannel.set(r.channel, byChannel.get(r.channel)! + 1);
     for (const acc of [byType.get(r.type)!, total]) {
       const c = acc.row;
       c.received++;
@@ -116,6 +120,7 @@ export function pqrsReport(db: Db, period: Period, now: Date): PqrsReport {
     asOf,
     rows: PQRS_TYPE_VALUES.map((t) => finish(byType.get(t)!)),
     total: finish(total),
+    channels: PQRS_CHANNEL_VALUES.map((channel) => ({ channel, label: PQRS_CHANNELS[channel], received: byChannel.get(channel)! })),
   };
 }
 

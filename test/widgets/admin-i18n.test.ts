@@ -84,7 +84,8 @@ describe('<ecam-admin> in English', () => {
     await waitUntil(() => vAll(el, 'tbody tr').some((r) => text(r).includes(filed.radicado)), 'the request is not in the inbox', WAIT);
     const row = vAll(el, 'tbody tr').find((r) => text(r).includes(filed.radicado))!;
     expect(text(row.querySelector('td:nth-of-type(3)'))).to.equal('Claim');
-    expect(text(row.querySelector('td:nth-of-type(4)'))).to.equal('Filed');
+    expect(text(row.querySelector('td:nth-of-type(4)'))).to.equal('Web form');
+    expect(text(row.querySelector('td:nth-of-type(5)'))).to.equal('Filed');
 
     // One request: its summary, dates, requester and actions in English.
     await visit(el, `#/solicitud/${filed.radicado}`, 'ecam-admin-request', `Request ${filed.radicado}`);

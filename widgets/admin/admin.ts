@@ -35,7 +35,8 @@ export type ViewName =
   | 'respuestas'
   | 'calificaciones'
   | 'buzon'
-  | 'insertar';
+  | 'insertar'
+  | 'verbal';
 
 /** The pages of one survey: `#/encuesta/12/editar`, `#/encuesta/12/vista-previa`, `#/encuesta/12/resultados`. */
 const SURVEY_PAGES = {
@@ -64,6 +65,7 @@ interface Route {
 /** The sections in the navigation, in order; `admin` ones are hidden from funcionarios. */
 const SECTIONS: { view: NavView; label: string; admin?: boolean }[] = [
   { view: 'bandeja', label: 'Bandeja' },
+  { view: 'verbal', label: 'Radicar petición verbal' },
   { view: 'chat', label: 'Chat' },
   { view: 'buzon', label: 'Buzón' },
   { view: 'conversaciones', label: 'Conversaciones' },
@@ -94,6 +96,7 @@ const TITLES: Record<ViewName, string> = {
   calificaciones: 'Calificaciones del chat',
   buzon: 'Buzón de contacto',
   insertar: 'Insertar en su sitio',
+  verbal: 'Radicar petición verbal',
 };
 
 /** The chat and mailbox views, each fetched the first time it is opened. */
@@ -216,6 +219,18 @@ export class EcamAdmin extends LitElement {
         position: absolute;
         left: -9999px;
       }
+      /* A view that prints (the constancia of a verbal petition) prints without the page's frame. */
+      @media print {
+        .bar,
+        nav,
+        .skip {
+          display: none !important;
+        }
+        main {
+          max-width: none;
+          padding: 0;
+        }
+      }
       .skip:focus {
         left: 1rem;
         top: 0.5rem;
@@ -269,6 +284,7 @@ export class EcamAdmin extends LitElement {
       } else if (r.view === 'encuestas' || r.view === 'encuesta') this.loadChunk('surveys', () => import('./surveys.ts'));
       else if (CHAT_CHUNKS[r.view]) this.loadChunk(r.view, CHAT_CHUNKS[r.view]!);
       else if (r.view === 'insertar') this.loadChunk('embed', () => import('./embed.ts'));
+      else if (r.view === 'verbal') this.loadChunk('verbal', () => import('./verbal.ts'));
     }
   }
 
@@ -445,6 +461,9 @@ export class EcamAdmin extends LitElement {
       case 'insertar':
         return html`<div class="alert" role="alert">${this.startError}</div>
           <ecam-admin-embed .api=${this.api} .user=${user}></ecam-admin-embed>`;
+      case 'verbal':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-verbal .api=${this.api} .user=${user}></ecam-admin-verbal>`;
     }
   }
 

@@ -192,6 +192,7 @@ export class EcamAdminInbox extends AdminView {
             <th scope="col">${t.subject}</th>
             <th scope="col">${t.requester}</th>
             <th scope="col">${t.kindOfRequest}</th>
+            <th scope="col">${t.intakeChannelLabel}</th>
             <th scope="col">${t.stateLabel}</th>
             <th scope="col">${t.assignee}</th>
             <th scope="col">${t.dueDate}</th>
@@ -206,6 +207,7 @@ export class EcamAdminInbox extends AdminView {
               <td class="text">${r.subject}</td>
               <td>${r.requesterName ?? html`<em>${t.anonymous}</em>`}</td>
               <td>${t.type(r.type)}</td>
+              <td>${t.intakeChannel(r.channel)}</td>
               <td>
                 ${t.state(r.state)}${r.completionExpired
                   ? html`<br /><span class="hint">${t.completionExpired}</span>`

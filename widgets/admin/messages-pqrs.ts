@@ -13,6 +13,7 @@ import {
   type RequesterKind,
   type ResponseChannel,
 } from '../../api/pqrs/catalog.ts';
+import { PQRS_CHANNELS, type PqrsChannel } from '../../api/pqrs/catalog.ts';
 import { PQRS_ACTIONS, PQRS_STATES, type PqrsAction, type PqrsState } from '../../api/pqrs/states.ts';
 import type { ReportRow } from '../../api/reports/schemas.ts';
 import { catalog } from './catalog.ts';
@@ -82,6 +83,16 @@ const EN_PERIODS: Record<Period, string> = {
   semestre: 'This half-year',
   anio: 'This year',
   personalizado: 'Another period',
+};
+
+/** The channels a request comes in by (PQRS_CHANNELS), in English. */
+const EN_INTAKE_CHANNELS: Record<PqrsChannel, string> = {
+  web: 'Web form',
+  chat: 'Chat',
+  buzon: 'Contact mailbox',
+  presencial: 'Verbal, in person',
+  telefonica: 'Verbal, by phone',
+  otro_verbal: 'Verbal, by other voice means',
 };
 
 const isSubmit = (a: PqrsAction): a is SubmitAction => a in SUBMIT;
@@ -225,6 +236,12 @@ const es = {
     'Recibidas, respondidas a tiempo y fuera de término, vencidas, trasladadas, negadas y tiempos de respuesta en días hábiles (Ley 1712 de 2014 y Ley 1474 de 2011, art. 76).',
   loadingReport: 'Cargando el reporte…',
   reportLoaded: (n: string) => `Reporte cargado: ${n} solicitudes recibidas en el periodo.`,
+  // Channel of intake (inbox, request, report)
+  intakeChannel: (channel: PqrsChannel) => PQRS_CHANNELS[channel],
+  intakeChannelLabel: 'Canal',
+  channelsTable: 'Tabla de solicitudes por canal',
+  channelsCaption: 'PQRSD recibidas por canal',
+  constanciaPdf: 'Constancia de la petición verbal (PDF)',
 };
 
 export const pqrsMessages = catalog(es, {
@@ -360,4 +377,9 @@ export const pqrsMessages = catalog(es, {
     'Received, answered on time and late, overdue, transferred, denied, and answer times in business days (Law 1712 of 2014 and Law 1474 of 2011, art. 76).',
   loadingReport: 'Loading the report…',
   reportLoaded: (n) => `Report loaded: ${n} requests received in the period.`,
+  intakeChannel: (channel) => EN_INTAKE_CHANNELS[channel],
+  intakeChannelLabel: 'Channel',
+  channelsTable: 'Table of requests by channel',
+  channelsCaption: 'PQRSD received by channel',
+  constanciaPdf: 'Receipt of the verbal petition (PDF)',
 });

@@ -29,6 +29,7 @@ const EN_SECTIONS: Record<NavView, string> = {
   usuarios: 'Users',
   cuenta: 'My account',
   insertar: 'Embed on your site',
+  verbal: 'File a verbal petition',
 };
 
 const EN_TITLES: Record<ViewName | SurveyPage, string> = {
@@ -48,6 +49,7 @@ const EN_TITLES: Record<ViewName | SurveyPage, string> = {
   calificaciones: 'Chat ratings',
   buzon: 'Contact mailbox',
   insertar: 'Embed on your site',
+  verbal: 'File a verbal petition',
   editar: 'Survey',
   'vista-previa': 'Survey preview',
   resultados: 'Survey results',
@@ -77,6 +79,7 @@ const AUDIT_ACTIONS = {
   'pqrs.desist': 'Archivada por desistimiento',
   'pqrs.close': 'Solicitud cerrada',
   'pqrs.note': 'Nota interna',
+  'pqrs.verbal': 'Petición verbal radicada',
   'survey.create': 'Encuesta creada',
   'survey.update': 'Encuesta modificada',
   'survey.delete': 'Borrador de encuesta eliminado',
@@ -125,6 +128,7 @@ const EN_AUDIT_ACTIONS: Record<AuditAction, string> = {
   'pqrs.desist': 'Archived as withdrawn',
   'pqrs.close': 'Request closed',
   'pqrs.note': 'Internal note',
+  'pqrs.verbal': 'Verbal petition filed',
   'survey.create': 'Survey created',
   'survey.update': 'Survey changed',
   'survey.delete': 'Survey draft deleted',

@@ -251,6 +251,27 @@ export class EcamAdminReports extends AdminView {
           </tfoot>
         </table>
       </div>
+      <div class="table-wrap" role="region" aria-label=${t.channelsTable} tabindex="0">
+        <table>
+          <caption>
+            ${t.channelsCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.intakeChannelLabel}</th>
+              <th scope="col" class="num">${t.column('received')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${r.channels.map(
+              (c) => html`<tr>
+                <th scope="row">${t.intakeChannel(c.channel)}</th>
+                <td class="num">${this.number(c.received)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
       <h3>${t.chart}</h3>
       <div class="chart">
         <canvas role="img" aria-label=${t.chartLabel}></canvas>

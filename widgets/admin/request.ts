@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ATTACHMENT_ACCEPT, PQRS_TYPES } from '../../api/pqrs/catalog.ts';
+import { ATTACHMENT_ACCEPT, PQRS_TYPES, VERBAL_CHANNEL_VALUES } from '../../api/pqrs/catalog.ts';
 import type { PqrsAction } from '../../api/pqrs/states.ts';
 import type { PqrsDetail } from '../../api/pqrs/workflow-schemas.ts';
 import { bogotaDate, formatBytes, formatDate, formatDateTime } from '../shared/format.ts';
@@ -365,6 +365,12 @@ export class EcamAdminRequest extends AdminView {
       <dd>${d.assignee ? `${d.assignee.name} (${d.assignee.username})` : t.unassigned}</dd>
       <dt>${t.responseChannel}</dt>
       <dd>${t.channel(d.responseChannel)}</dd>
+      <dt>${t.intakeChannelLabel}</dt>
+      <dd>
+        ${t.intakeChannel(d.channel)}${(VERBAL_CHANNEL_VALUES as readonly string[]).includes(d.channel)
+          ? html`<br /><a href=${this.api.url(`/pqrs/${d.radicado}/constancia.pdf`)} download>${t.constanciaPdf}</a>`
+          : nothing}
+      </dd>
     </dl>`;
   }
 
