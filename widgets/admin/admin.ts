@@ -35,7 +35,8 @@ export type ViewName =
   | 'respuestas'
   | 'calificaciones'
   | 'buzon'
-  | 'insertar';
+  | 'insertar'
+  | 'avisos';
 
 /** The pages of one survey: `#/encuesta/12/editar`, `#/encuesta/12/vista-previa`, `#/encuesta/12/resultados`. */
 const SURVEY_PAGES = {
@@ -68,6 +69,7 @@ const SECTIONS: { view: NavView; label: string; admin?: boolean }[] = [
   { view: 'buzon', label: 'Buzón' },
   { view: 'conversaciones', label: 'Conversaciones' },
   { view: 'reportes', label: 'Reportes' },
+  { view: 'avisos', label: 'Avisos' },
   { view: 'encuestas', label: 'Encuestas' },
   { view: 'insertar', label: 'Insertar en su sitio' },
   { view: 'auditoria', label: 'Auditoría', admin: true },
@@ -94,6 +96,7 @@ const TITLES: Record<ViewName, string> = {
   calificaciones: 'Calificaciones del chat',
   buzon: 'Buzón de contacto',
   insertar: 'Insertar en su sitio',
+  avisos: 'Avisos publicados',
 };
 
 /** The chat and mailbox views, each fetched the first time it is opened. */
@@ -269,6 +272,7 @@ export class EcamAdmin extends LitElement {
       } else if (r.view === 'encuestas' || r.view === 'encuesta') this.loadChunk('surveys', () => import('./surveys.ts'));
       else if (CHAT_CHUNKS[r.view]) this.loadChunk(r.view, CHAT_CHUNKS[r.view]!);
       else if (r.view === 'insertar') this.loadChunk('embed', () => import('./embed.ts'));
+      else if (r.view === 'avisos') this.loadChunk('notices', () => import('./notices.ts'));
     }
   }
 
@@ -445,6 +449,9 @@ export class EcamAdmin extends LitElement {
       case 'insertar':
         return html`<div class="alert" role="alert">${this.startError}</div>
           <ecam-admin-embed .api=${this.api} .user=${user}></ecam-admin-embed>`;
+      case 'avisos':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-notices .api=${this.api} .user=${user}></ecam-admin-notices>`;
     }
   }
 
