@@ -16,8 +16,8 @@ const noticesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { querystring: noticesQuery, response: { 200: noticesListSchema } },
     },
     async (req, reply) => {
-      // A notice appears when published and goes at midnight: a minute of staleness is harmless.
-      reply.header('Cache-Control', 'public, max-age=60');
+      // Asked again each time: a notice appears when staff publish it and goes at Bogotá midnight.
+      reply.header('Cache-Control', 'no-cache');
       return notices.current(req.query.radicado || undefined);
     },
   );
