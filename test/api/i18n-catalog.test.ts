@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { messages as adminMessages } from '../../widgets/admin/messages.ts';
+import { noticesMessages } from '../../widgets/admin/messages-notices.ts';
+import { messages as avisos } from '../../widgets/avisos/messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
 import { surveyMessages } from '../../widgets/admin/messages-surveys.ts';
@@ -27,6 +29,8 @@ const catalogs: Record<string, Catalog<Texts>> = {
   'admin PQRSD': pqrsMessages,
   'admin settings': settingsMessages,
   'admin surveys': surveyMessages,
+  avisos,
+  'admin notices': noticesMessages,
 };
 
 /** Spanish marks, and words that only a forgotten Spanish text would have. */

@@ -20,8 +20,9 @@ export class EcamAdminNotices extends AdminView {
   @state() private list?: StaffNotices;
   @state() private loadError = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  // Not in connectedCallback: this view's code arrives after <ecam-admin> has set `api` on the
+  // element, and Lit gives such properties back only at the first update.
+  protected override firstUpdated(): void {
     void this.load();
   }
 
