@@ -21,6 +21,8 @@
 
 export const FLAG_KINDS = ['nombre', 'documento', 'correo', 'telefono'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
+/** How a message to staff names each kind. */
+export const FLAG_LABELS: Record<FlagKind, string> = { nombre: 'nombre', documento: 'documento', correo: 'correo', telefono: 'teléfono' };
 
 /** One piece of personal data found, with every way it is written in the text. */
 export interface PersonalDataFlag {

@@ -12,7 +12,7 @@ import { ApiError } from '../errors.ts';
 import { PQRS_TYPES, type PqrsType, type RequesterKind, type ResponseChannel } from '../pqrs/catalog.ts';
 import type { PqrsState } from '../pqrs/states.ts';
 import { getSettings } from '../settings/store.ts';
-import { findPersonalData, type KnownData, type PersonalDataFlag } from './personal-data.ts';
+import { FLAG_LABELS, findPersonalData, type KnownData, type PersonalDataFlag } from './personal-data.ts';
 import {
   DELIVERY_CHANNELS,
   NOTICE_KINDS,
@@ -222,7 +222,7 @@ export function noticesService(app: FastifyInstance) {
     const flags = check(row, input.text);
     const pending = flags.filter((f) => !confirmed.has(f.id));
     if (pending.length) {
-      const list = pending.map((f) => `«${f.text}» (${f.kind})`).join(', ');
+      const list = pending.map((f) => `«${f.text}» (${FLAG_LABELS[f.kind]})`).join(', ');
       throw new ApiError(
         409,
         `El texto tiene datos personales sin confirmar: ${list}. Suprímalos del texto o confirme cada uno antes de publicar.`,

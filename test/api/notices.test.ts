@@ -252,7 +252,7 @@ describe('publishing through the staff API', () => {
     assert.equal(res.statusCode, 409);
     const body = res.json();
     assert.equal(body.code, 'personal-data');
-    assert.match(body.error, /datos personales sin confirmar: «300 123 4567» \(telefono\), «1098765432» \(documento\)/);
+    assert.match(body.error, /datos personales sin confirmar: «300 123 4567» \(teléfono\), «1098765432» \(documento\)/);
     assert.doesNotMatch(body.error, /Ana María/);
     assert.equal(app.db.prepare('SELECT count(*) FROM notices').pluck().get(), 0);
   });

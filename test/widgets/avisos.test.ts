@@ -8,12 +8,15 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { RequestNotice } from '../../api/notices/schemas.ts';
 import '../../widgets/avisos/avisos.ts';
 import type { EcamAvisos } from '../../widgets/avisos/avisos.ts';
+import '../../widgets/tracker/tracker.ts';
+import type { EcamTracker } from '../../widgets/tracker/tracker.ts';
 import { filePqrs } from './admin-page.ts';
 import { WAIT, staffCall, text } from './helpers.ts';
 
 const NOTICE_TEXT = 'Respetado ciudadano:\nEl curso de sistemas abre inscripciones en enero.\n<b>Esto no es HTML</b>\nCordial saludo.';
 
 let radicado = '';
+let trackingCode = '';
 
 before(async () => {
   const filed = await filePqrs({
@@ -25,6 +28,7 @@ before(async () => {
     requester: { kind: 'anonimo' },
   });
   radicado = filed.radicado;
+  trackingCode = filed.trackingCode;
   await staffCall('POST', `/api/admin/pqrs/${radicado}/reply`, { text: 'El curso de sistemas abre inscripciones en enero.' });
   await staffCall<RequestNotice>('POST', `/api/admin/notices/${radicado}`, { text: NOTICE_TEXT }, 201);
 });
@@ -116,6 +120,24 @@ describe('<ecam-avisos>', () => {
     expect(text(q(shown, '[role="alert"]'))).to.equal('No pudimos conectar con el servidor. Revise su conexión a internet e intente de nuevo.');
     expect(qa(shown, 'button').some((b) => text(b) === 'Intentar de nuevo')).to.equal(true);
     await expect(shown).to.be.accessible();
+  });
+
+  it('the tracker of that request says its answer was published, and until when', async () => {
+    const el = await fixture<EcamTracker>(html`<ecam-tracker></ecam-tracker>`);
+    const root = el.shadowRoot!;
+    const set = (id: string, value: string) => {
+      const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    };
+    set('t-radicado', radicado);
+    set('t-code', trackingCode);
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root.querySelector('#status-title'), 'the request was never shown', WAIT);
+    const notice = Array.from(root.querySelectorAll('[part="notice"]')).find((n) => text(n).startsWith('Respuesta publicada en el sitio web'));
+    expect(notice, 'the notice is shown').to.exist;
+    expect(text(notice)).to.match(/Por ser una solicitud anónima, la respuesta se publicó sin datos personales en el sitio web de la entidad del .+ al .+\. Está publicada ahora/);
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English on an English page', async () => {
