@@ -251,8 +251,10 @@ export function noticesService(app: FastifyInstance) {
       actorId: actor.id,
       publicNote:
         `La respuesta se publicó como ${e.kind === 'anonima' ? 'respuesta a solicitud anónima' : 'aviso'} en el sitio web de la entidad ` +
-        `del ${formatDate(dates.publishedOn)} al ${formatDate(dates.removalOn)} (CPACA, art. 69).` +
-        (e.kind === 'aviso' ? ` La notificación se entiende surtida al finalizar el ${formatDate(dates.notifiedOn)}.` : ''),
+        `del ${formatDate(dates.publishedOn)} al ${formatDate(dates.removalOn)}` +
+        (e.kind === 'aviso'
+          ? ` (CPACA, art. 69). La notificación se entiende surtida al finalizar el ${formatDate(dates.notifiedOn)}.`
+          : ' (Resolución 1519 de 2020).'),
     });
     recordAudit(db, {
       staffId: actor.id,

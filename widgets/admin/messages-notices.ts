@@ -24,8 +24,9 @@ const es = {
   publishedBy: 'Publicado por',
   noticeText: 'Texto publicado',
   publishTitle: 'Publicar aviso',
-  publishIntro: (removal: string, notified: string) =>
-    `Si lo publica hoy, estará en el sitio web hasta el ${removal} (5 días hábiles) y la notificación se entenderá surtida al terminar el ${notified}.`,
+  publishIntro: (removal: string, notified: string | null) =>
+    `Si lo publica hoy, estará en el sitio web hasta el ${removal} (5 días hábiles)` +
+    (notified ? ` y la notificación se entenderá surtida al terminar el ${notified}.` : '.'),
   textLabel: 'Texto del aviso',
   textHint: 'Es la respuesta enviada. Quite los datos personales: el aviso es público. Texto plano; los saltos de línea se conservan.',
   check: 'Revisar datos personales',
@@ -85,7 +86,8 @@ export const noticesMessages = catalog(es, {
   noticeText: 'Published text',
   publishTitle: 'Publish notice',
   publishIntro: (removal, notified) =>
-    `Published today, it stays on the website until ${removal} (5 business days) and notification counts as done at the end of ${notified}.`,
+    `Published today, it stays on the website until ${removal} (5 business days)` +
+    (notified ? ` and notification counts as done at the end of ${notified}.` : '.'),
   textLabel: 'Text of the notice',
   textHint: 'This is the answer sent. Remove the personal data: the notice is public. Plain text; line breaks are kept.',
   check: 'Check personal data',

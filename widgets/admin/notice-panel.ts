@@ -221,7 +221,7 @@ export class EcamAdminNoticePanel extends AdminView {
     return html`<section class="panel" aria-labelledby="title-publish">
       <h3 id="title-publish">${t.publishTitle}</h3>
       <p>${info.reason}</p>
-      <p>${t.publishIntro(formatDate(dates.removalOn, lang), formatDate(dates.notifiedOn, lang))}</p>
+      <p>${t.publishIntro(formatDate(dates.removalOn, lang), info.kind === 'aviso' ? formatDate(dates.notifiedOn, lang) : null)}</p>
       <form id="form-publish" novalidate aria-busy=${this.busy === 'publish' ? 'true' : 'false'} @submit=${this.publish}>
         ${formAlert(errors.alert)}
         <div class="field">
