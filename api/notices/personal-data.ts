@@ -9,7 +9,8 @@
  *   and separators;
  * - documents: 6 to 12 digits, or digits grouped by dots (1.098.765.432), not money ($) and not a
  *   radicado (ECAM-2026-000123 is the notice's own reference, never flagged);
- * - names: the known names, whole or any part of 3+ letters, without regard to case or accents;
+ * - names: the known names, whole (without regard to case or accents) or any part of 3+ letters
+ *   written with a capital;
  *   and a heuristic for others: a courtesy title followed by a capitalised word (Señora Pérez),
  *   or two to five capitalised words in a row (Carlos Andrés Gómez, María de los Ángeles Ruiz),
  *   leaving out words that are usually capitalised for other reasons (institutions, laws, months,
@@ -156,7 +157,12 @@ export function findPersonalData(text: string, known: KnownData, extraNotNames: 
   const knownNames = known.names.map((n) => fold(n).replace(/\s+/g, ' ').trim()).filter((n) => n.length >= 3);
   for (const name of knownNames) scan(wordRe(name), folded, (m) => add('nombre', m.index, m.index + m[0].length, 'registro'));
   const parts = new Set(knownNames.flatMap((n) => n.split(' ')).filter((p) => p.length >= 3 && !CONNECTORS.has(p)));
-  for (const part of parts) scan(wordRe(part), folded, (m) => add('nombre', m.index, m.index + m[0].length, 'registro'));
+  // A part alone only when written with a capital: "Luz" is a name, "a la luz de la ley" is not.
+  for (const part of parts) {
+    scan(wordRe(part), folded, (m) => {
+      if (/^\p{Lu}/u.test(text[m.index]!)) add('nombre', m.index, m.index + m[0].length, 'registro');
+    });
+  }
 
   // Other names: after a courtesy title, or runs of capitalised words that are not ordinary words.
   const notNames = new Set([...NOT_NAMES, ...extraNotNames.flatMap((w) => fold(w).split(/\s+/))]);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { addClosureDay, calendarRules } from '../../api/calendar/store.ts';
 import { findPersonalData } from '../../api/notices/personal-data.ts';
+import { knownData } from '../../api/notices/service.ts';
 import { eligibility, isCurrent, noticeDates } from '../../api/notices/rules.ts';
 import type { NoticesList, RequestNotice, StaffNotices } from '../../api/notices/schemas.ts';
 import type { TrackResult } from '../../api/pqrs/workflow-schemas.ts';
@@ -191,6 +192,13 @@ describe('personal data found in the text', () => {
       assert.ok(!all.includes(word), `${word} is not personal data: ${all}`);
     }
     assert.equal(flags.length, 10, all);
+  });
+
+  test('a part of a known name only when capitalised; the record\'s representative columns count too', () => {
+    const f = findPersonalData('A la luz de la ley, Luz Rojas y la señora Rojas.', { names: ['Luz Marina Rojas'], documents: [], emails: [], phones: [] });
+    assert.deepEqual(f.map((x) => [x.id, x.count]), [['nombre:luz', 1], ['nombre:rojas', 2]]);
+    const known = knownData({ name: 'Ana Pérez', email: null, representative_name: 'Jorge Ruiz', representative_document_number: '91234567', phone: '3001234567', subject: 'Ana' });
+    assert.deepEqual(known, { names: ['Ana Pérez', 'Jorge Ruiz'], documents: ['91234567'], emails: [], phones: ['3001234567'] });
   });
 
   test('the same value twice is one flag, with every spelling', () => {
