@@ -24,6 +24,7 @@ import healthRoutes from './health/routes.ts';
 import { serializerCompiler } from './serializer.ts';
 import { Mailer } from './mail/outbox.ts';
 import mailboxRoutes from './mailbox/routes.ts';
+import noticesRoutes from './notices/routes.ts';
 import pqrsRoutes from './pqrs/routes.ts';
 import settingsRoutes from './settings/routes.ts';
 import surveyRoutes from './survey/routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(
   await app.register(chatRoutes, { prefix: '/api/chat' });
   await app.register(challengeRoutes, { prefix: '/api/challenge' });
   await app.register(mailboxRoutes, { prefix: '/api/mailbox' });
+  await app.register(noticesRoutes, { prefix: '/api/notices' });
   await app.register(pqrsRoutes, { prefix: '/api/pqrs' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(surveyRoutes, { prefix: '/api/surveys' });

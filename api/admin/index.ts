@@ -8,6 +8,7 @@ import { ApiError } from '../errors.ts';
 import { routeList, type RouteInfo } from '../hardening.ts';
 import chatAdminRoutes from '../chat/admin-routes.ts';
 import mailboxAdminRoutes from '../mailbox/admin-routes.ts';
+import noticesAdminRoutes from '../notices/admin-routes.ts';
 import pqrsAdminRoutes from '../pqrs/admin-routes.ts';
 import privacyRoutes from '../privacy/routes.ts';
 import reportsRoutes from '../reports/routes.ts';
@@ -139,6 +140,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(chatAdminRoutes, { prefix: '/chat' });
   await app.register(mailboxAdminRoutes, { prefix: '/mailbox' });
   await app.register(privacyRoutes, { prefix: '/privacy' });
+  await app.register(noticesAdminRoutes, { prefix: '/notices' });
 };
 
 export default adminRoutes;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/calendar.ts';
+import { trackNoticeSchema } from '../notices/schemas.ts';
 import { DOCUMENT_TYPE_VALUES, PQRS_TYPE_VALUES, REQUESTER_KIND_VALUES, RESPONSE_CHANNEL_VALUES } from './catalog.ts';
 import { PQRS_CHANNEL_VALUES } from './catalog.ts';
 import { optionalText, pageOf, text } from './schemas.ts';
@@ -255,5 +256,7 @@ export const trackSchema = z.object({
   answer: z.object({ text: z.string(), at: z.string(), attachments: z.array(attachmentSchema) }).optional(),
   /** The satisfaction survey offered once the request is answered (admin setting `pqrsSurvey`), while it can be answered. */
   satisfactionSurvey: z.object({ slug: z.string(), title: z.string() }).optional(),
+  /** The answer published as a notice on the website (CPACA art. 69, anonymous requests), with its dates. */
+  notice: trackNoticeSchema.optional(),
 });
 export type TrackResult = z.infer<typeof trackSchema>;

@@ -32,6 +32,7 @@ import {
 } from '../calendar/calendar.ts';
 import { calendarRules } from '../calendar/store.ts';
 import { ApiError } from '../errors.ts';
+import { trackNotice } from '../notices/service.ts';
 import { getSettings } from '../settings/store.ts';
 import { surveyStatus } from '../survey/service.ts';
 import { getSurveyBySlug } from '../survey/store.ts';
@@ -780,6 +781,7 @@ export function workflow(app: FastifyInstance) {
       const today = bogotaDate(now);
       const rules = calendarRules(db);
       const survey = satisfactionSurvey(row, now);
+      const notice = trackNotice(db, id, today);
       const answer: TrackResult = {
         ...status(row, today, rules),
         events: s.events.all(id).map((e) => ({
@@ -792,6 +794,7 @@ export function workflow(app: FastifyInstance) {
           ? { answer: { text: row.answer, at: row.answered_at ?? '', attachments: s.attachments.all(id, 'answer') } }
           : {}),
         ...(survey ? { satisfactionSurvey: survey } : {}),
+        ...(notice ? { notice } : {}),
       };
       trackCache.set(radicado, row.tracking_hash, answer, version, now, today);
       return answer;

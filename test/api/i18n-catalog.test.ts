@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { messages as adminMessages } from '../../widgets/admin/messages.ts';
+import { noticesMessages } from '../../widgets/admin/messages-notices.ts';
+import { messages as avisos } from '../../widgets/avisos/messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
 import { holidayMessages } from '../../widgets/admin/messages-holidays.ts';
@@ -29,6 +31,8 @@ const catalogs: Record<string, Catalog<Texts>> = {
   'admin settings': settingsMessages,
   'admin holidays': holidayMessages,
   'admin surveys': surveyMessages,
+  avisos,
+  'admin notices': noticesMessages,
 };
 
 /** Spanish marks, and words that only a forgotten Spanish text would have. */

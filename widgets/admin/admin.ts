@@ -36,7 +36,8 @@ export type ViewName =
   | 'calificaciones'
   | 'buzon'
   | 'insertar'
-  | 'verbal';
+  | 'verbal'
+  | 'avisos';
 
 /** The pages of one survey: `#/encuesta/12/editar`, `#/encuesta/12/vista-previa`, `#/encuesta/12/resultados`. */
 const SURVEY_PAGES = {
@@ -70,6 +71,7 @@ const SECTIONS: { view: NavView; label: string; admin?: boolean }[] = [
   { view: 'buzon', label: 'Buzón' },
   { view: 'conversaciones', label: 'Conversaciones' },
   { view: 'reportes', label: 'Reportes' },
+  { view: 'avisos', label: 'Avisos' },
   { view: 'encuestas', label: 'Encuestas' },
   { view: 'insertar', label: 'Insertar en su sitio' },
   { view: 'auditoria', label: 'Auditoría', admin: true },
@@ -97,6 +99,7 @@ const TITLES: Record<ViewName, string> = {
   buzon: 'Buzón de contacto',
   insertar: 'Insertar en su sitio',
   verbal: 'Radicar petición verbal',
+  avisos: 'Avisos publicados',
 };
 
 /** The chat and mailbox views, each fetched the first time it is opened. */
@@ -285,6 +288,7 @@ export class EcamAdmin extends LitElement {
       else if (CHAT_CHUNKS[r.view]) this.loadChunk(r.view, CHAT_CHUNKS[r.view]!);
       else if (r.view === 'insertar') this.loadChunk('embed', () => import('./embed.ts'));
       else if (r.view === 'verbal') this.loadChunk('verbal', () => import('./verbal.ts'));
+      else if (r.view === 'avisos') this.loadChunk('notices', () => import('./notices.ts'));
     }
   }
 
@@ -464,6 +468,9 @@ export class EcamAdmin extends LitElement {
       case 'verbal':
         return html`<div class="alert" role="alert">${this.startError}</div>
           <ecam-admin-verbal .api=${this.api} .user=${user}></ecam-admin-verbal>`;
+      case 'avisos':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-notices .api=${this.api} .user=${user}></ecam-admin-notices>`;
     }
   }
 

@@ -30,6 +30,7 @@ const EN_SECTIONS: Record<NavView, string> = {
   cuenta: 'My account',
   insertar: 'Embed on your site',
   verbal: 'File a verbal petition',
+  avisos: 'Notices',
 };
 
 const EN_TITLES: Record<ViewName | SurveyPage, string> = {
@@ -50,6 +51,7 @@ const EN_TITLES: Record<ViewName | SurveyPage, string> = {
   buzon: 'Contact mailbox',
   insertar: 'Embed on your site',
   verbal: 'File a verbal petition',
+  avisos: 'Published notices',
   editar: 'Survey',
   'vista-previa': 'Survey preview',
   resultados: 'Survey results',
@@ -99,6 +101,8 @@ const AUDIT_ACTIONS = {
   'mailbox.convert': 'Mensaje del buzón radicado como PQRSD',
   'privacy.export': 'Datos personales consultados',
   'privacy.anonymise': 'Datos personales anonimizados',
+  'notice.publish': 'Aviso publicado',
+  'notice.delivery-failure': 'Entrega fallida registrada',
 };
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 /** The audit log's action codes, in the order the filter lists them. */
@@ -148,6 +152,8 @@ const EN_AUDIT_ACTIONS: Record<AuditAction, string> = {
   'mailbox.convert': 'Mailbox message filed as a request',
   'privacy.export': 'Personal data looked up',
   'privacy.anonymise': 'Personal data anonymised',
+  'notice.publish': 'Notice published',
+  'notice.delivery-failure': 'Failed delivery recorded',
 };
 
 /** Keep in step with PASSWORD_MIN in api/auth/passwords.ts (the server checks it; its message says so too). */

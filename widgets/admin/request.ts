@@ -7,6 +7,7 @@ import { bogotaDate, formatBytes, formatDate, formatDateTime } from '../shared/f
 import { I18nController } from '../shared/i18n.ts';
 import { ApiError } from './api.ts';
 import { lightLabel } from './labels.ts';
+import './notice-panel.ts';
 import { pqrsMessages } from './messages-pqrs.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
@@ -471,6 +472,7 @@ export class EcamAdminRequest extends AdminView {
                 ? d.actions.map((a) => this.renderAction(a, d))
                 : html`<p>${t.noActions(t.state(d.state))}</p>`}
             </section>
+            <ecam-admin-notice-panel .api=${this.api} .user=${this.user} .radicado=${this.radicado} .stamp=${`${d.state}:${d.events.length}`} @ecam-admin-notice-changed=${this.load}></ecam-admin-notice-panel>
             ${this.renderTimeline(d)} ${this.renderNotes(d)}`
         : this.loadError
           ? nothing

@@ -69,4 +69,11 @@ export const en: Messages<Es> = {
   receivedAt: 'Date and time received',
   effective: (date) => `It counts as received on ${date}, the first business day.`,
   another: 'Look up another request',
+  noticeTitle: (anonymous) => (anonymous ? 'Answer published on the website' : 'Answer published as a notice'),
+  noticeText: (anonymous, from, to) =>
+    anonymous
+      ? `As an anonymous request, its answer was published without personal data on the entity's website from ${from} to ${to}.`
+      : `The answer could not be delivered to you; it was published on the entity's website from ${from} to ${to}.`,
+  noticeNotified: (date) => `Notification counts as done at the end of ${date} (Law 1437 of 2011, art. 69).`,
+  noticeCurrent: 'It is published now in the notices section of the transparency page.',
 };

@@ -75,6 +75,13 @@ const es = {
   receivedAt: 'Fecha y hora de recepción',
   effective: (date: string) => `Se entiende recibida el ${date}, primer día hábil.`,
   another: 'Consultar otra solicitud',
+  noticeTitle: (anonymous: boolean) => (anonymous ? 'Respuesta publicada en el sitio web' : 'Respuesta publicada por aviso'),
+  noticeText: (anonymous: boolean, from: string, to: string) =>
+    anonymous
+      ? `Por ser una solicitud anónima, la respuesta se publicó sin datos personales en el sitio web de la entidad del ${from} al ${to}.`
+      : `No fue posible entregarle la respuesta; se publicó en el sitio web de la entidad del ${from} al ${to}.`,
+  noticeNotified: (date: string) => `La notificación se entiende surtida al terminar el ${date} (Ley 1437 de 2011, art. 69).`,
+  noticeCurrent: 'Está publicada ahora en la sección de avisos de la página de transparencia.',
 };
 
 export type Es = typeof es;

@@ -61,7 +61,7 @@ function readFragment(hash: string): { values: Partial<Record<Field, string>>; r
  * @csspart state - The current state and what it means.
  * @csspart details - The list with radicado, type, dates and due date.
  * @csspart days-left - The business days left, or how long ago the due date passed.
- * @csspart notice - Transfer, extension and completion notices.
+ * @csspart notice - Transfer, extension, completion and published-answer notices.
  * @csspart answer - The entity's answer.
  * @csspart answer-text - The text of the answer.
  * @csspart attachments - The list of the answer's files.
@@ -397,6 +397,16 @@ export class EcamTracker extends LitElement {
           ${c.expired ? t.completionExpiredOn(formatDate(c.deadline, lang)) : t.completionBy(formatDate(c.deadline, lang), c.extended)}
         </p>
         <p>${t.completionWhat}</p>
+      </div>`);
+    }
+    if (r.notice) {
+      const n = r.notice;
+      const anonymous = n.kind === 'anonima';
+      notices.push(html`<div class="notice" part="notice">
+        <p><strong>${t.noticeTitle(anonymous)}</strong></p>
+        <p>${t.noticeText(anonymous, formatDate(n.publishedOn, lang), formatDate(n.removalOn, lang))}</p>
+        ${anonymous ? nothing : html`<p>${t.noticeNotified(formatDate(n.notifiedOn, lang))}</p>`}
+        ${n.current ? html`<p>${t.noticeCurrent}</p>` : nothing}
       </div>`);
     }
     return notices;
