@@ -12,7 +12,7 @@ export const approveBody = z.preprocess(
   (v) => v ?? {},
   z.object(
     {
-      /** Kept with the review and in the audit log; never shown to the citizen. */
+      /** Kept with the review (its history); never shown to the citizen. */
       comment: optionalText('Comentario', 2000),
     },
     { error: OBJECT },

@@ -198,7 +198,8 @@ export function reviews(db: Db) {
       const effect = answer(kept, { id: p.author_id, username: p.author, ip: ctx.actor.ip });
       return {
         ...effect,
-        details: { ...effect.details, review: p.id, author: p.author, selfApproved: self, ...(input.comment ? { comment: input.comment } : {}) },
+        // Like internal notes, comments are kept with the request, not copied into the audit log.
+        details: { ...effect.details, review: p.id, author: p.author, selfApproved: self, commentLength: input.comment?.length ?? 0 },
       };
     },
 
@@ -212,7 +213,7 @@ export function reviews(db: Db) {
         changes: {},
         publicNote: RETURN_PUBLIC_NOTE,
         note: `Respuesta devuelta en revisión a ${p.author}: ${input.comment}`,
-        details: { review: p.id, author: p.author, comment: input.comment },
+        details: { review: p.id, author: p.author, commentLength: input.comment.length },
       };
     },
 
