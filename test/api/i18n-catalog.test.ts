@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { messages as adminMessages } from '../../widgets/admin/messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
+import { reviewMessages } from '../../widgets/admin/messages-review.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
 import { surveyMessages } from '../../widgets/admin/messages-surveys.ts';
 import { messages as pqrs } from '../../widgets/pqrs/messages.ts';
@@ -25,6 +26,7 @@ const catalogs: Record<string, Catalog<Texts>> = {
   survey,
   admin: adminMessages,
   'admin PQRSD': pqrsMessages,
+  'admin review': reviewMessages,
   'admin settings': settingsMessages,
   'admin surveys': surveyMessages,
 };
