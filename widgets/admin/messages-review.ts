@@ -4,7 +4,7 @@ import { catalog } from './catalog.ts';
 const es = {
   // Request page
   pendingTitle: 'Respuesta en revisión',
-  pendingBy: (name: string, when: string) => `Escrita por ${name} el ${when}. Aún no se ha enviado ni publicado: el ciudadano solo ve que está en revisión.`,
+  pendingBy: (name: string, when: string) => `Escrita por ${name} (${when}). Aún no se ha enviado ni publicado: el ciudadano solo ve que está en revisión.`,
   deniesAccess: 'La respuesta niega el acceso a la información, total o parcialmente.',
   proposedFiles: 'Adjuntos propuestos',
   yourAnswerWaits: 'Su respuesta espera la revisión de otro funcionario con el rol de revisor. Se enviará al ciudadano cuando la aprueben; si se la devuelven, verá el comentario en las notas internas y podrá responder de nuevo.',
@@ -41,7 +41,7 @@ const es = {
 
 export const reviewMessages = catalog(es, {
   pendingTitle: 'Answer under review',
-  pendingBy: (name, when) => `Written by ${name} on ${when}. Not sent or published yet: the citizen only sees that it is under review.`,
+  pendingBy: (name, when) => `Written by ${name} (${when}). Not sent or published yet: the citizen only sees that it is under review.`,
   deniesAccess: 'The answer denies access to the information, wholly or partly.',
   proposedFiles: 'Proposed attachments',
   yourAnswerWaits:
