@@ -5,6 +5,7 @@
  * form's reviewer checkbox. Every state is checked with axe.
  */
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { UserRecord } from '../../api/admin/schemas.ts';
 import type { Settings } from '../../api/settings/schemas.ts';
 import type { PqrsDetail } from '../../api/pqrs/workflow-schemas.ts';
@@ -161,11 +162,45 @@ describe('review before answering', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a review whose term ran out is flagged in the inbox (the term keeps running during review)', async () => {
+    await executeServerCommand('ecam-clock', { days: 40 });
+    try {
+      await apiLogout();
+      await apiLogin();
+      const el = await openPage('#/bandeja?estado=en_revision');
+      await waitForView(el, 'ecam-admin-inbox');
+      await waitUntil(() => vAll(el, 'tbody tr').length > 0, 'no rows', WAIT);
+      const row = vAll(el, 'tbody tr').find((r) => text(r).includes('Otra queja que espera revisión'));
+      expect(text(row)).to.include('Revisar ya: el plazo venció');
+      expect(row!.querySelector('.light-red')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    } finally {
+      await executeServerCommand('ecam-clock', { days: 0 });
+      await apiLogout();
+      await apiLogin();
+    }
+  });
+
   it('Usuarios: the reviewer checkbox', async () => {
     const el = await openPage('#/usuarios');
     await waitForView(el, 'ecam-admin-users');
     await waitUntil(() => v(el, '#create-reviewer'), 'no reviewer checkbox', WAIT);
     expect(text(v(el, 'label[for="create-reviewer"]'))).to.equal('Revisor');
+    await expect(el).to.be.accessible();
+
+    // An admin makes the author a reviewer from her row's edit form.
+    const authorRow = () => vAll(el, 'tbody tr').find((r) => text(r.querySelector('th')) === AUTHOR);
+    await waitUntil(authorRow, 'the author is not listed', WAIT);
+    const row = authorRow()!;
+    expect(text(row.querySelector('td:nth-of-type(4)'))).to.equal('No');
+    click(row.querySelector('button'));
+    await waitUntil(() => v(el, '#edit-reviewer'), 'no edit form', WAIT);
+    click(v(el, '#edit-reviewer'));
+    click(v(el, 'form[aria-label] button[type="submit"].primary'));
+    await waitUntil(() => text(v(el, '#done')), 'not saved', WAIT);
+    const users = await json<UserRecord[]>(await fetch('/api/admin/users'));
+    expect(users.find((u) => u.username === AUTHOR)!.reviewer).to.equal(true);
+    await waitUntil(() => text(authorRow()?.querySelector('td:nth-of-type(4)')) === 'Sí', 'the table does not say so', WAIT);
     await expect(el).to.be.accessible();
   });
 });
