@@ -19,6 +19,9 @@
  *   from receipt, not counting the days the clock was stopped). The reason is public.
  * - Transfer (art. 21): allowed while the request is open; after receipt + 5 business days it
  *   still goes through (the citizen is better served late than never) but is flagged as late.
+ * - Review before answering (issue 11): for the types in the setting `reviewTypes` a reply waits
+ *   in en_revision (clock running) until approved or returned; rules in review.ts. `answer` is
+ *   the one code path that sends and publishes an answer, with or without review.
  */
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../admin/audit.ts';
