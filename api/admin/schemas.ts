@@ -25,6 +25,7 @@ const username = z
   );
 
 const role = z.enum(ROLES, { error: 'Rol: elija «admin» o «funcionario».' });
+const reviewer = z.boolean({ error: 'Revisor: debe ser verdadero o falso.' });
 
 /** An optional e-mail: null, blank and absent all mean "none". */
 const email = z.preprocess(
@@ -40,6 +41,8 @@ export const staffUserSchema = z.object({
   username: z.string(),
   name: z.string(),
   role,
+  /** May approve or return answers that wait for review; admins always may. */
+  reviewer: z.boolean(),
 });
 export type StaffUserWire = z.infer<typeof staffUserSchema>;
 
@@ -96,6 +99,8 @@ export const userCreateBody = z.object(
     name: text('Nombre', 120),
     email: email.optional(),
     role,
+    /** Approves or returns answers before they are sent (review before answering); default false. */
+    reviewer: reviewer.optional(),
     /** Absent: a random password is generated and returned once. */
     password: newPassword('Contraseña').optional(),
   },
@@ -113,6 +118,7 @@ export const userPatchBody = z.strictObject(
     name: text('Nombre', 120).optional(),
     email: email.optional(),
     role: role.optional(),
+    reviewer: reviewer.optional(),
     active: z.boolean({ error: 'Activo: debe ser verdadero o falso.' }).optional(),
     /** A new password set by the admin; the user's open sessions end. */
     password: newPassword('Contraseña').optional(),
@@ -120,7 +126,7 @@ export const userPatchBody = z.strictObject(
   {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
-        ? 'Solo se pueden cambiar nombre, correo, rol, estado (active) y contraseña.'
+        ? 'Solo se pueden cambiar nombre, correo, rol, revisor (reviewer), estado (active) y contraseña.'
         : 'Escriba los cambios del usuario.',
   },
 );

@@ -31,7 +31,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
             action: 'user.create',
             target: created.username,
             ip: req.ip,
-            details: { role: created.role, name: created.name, email: created.email },
+            details: { role: created.role, reviewer: created.reviewer, name: created.name, email: created.email },
             at: now,
           });
         }

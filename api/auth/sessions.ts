@@ -39,6 +39,7 @@ interface SessionRow {
   username: string;
   name: string;
   role: Role;
+  reviewer: number;
 }
 
 function prepare(db: Db) {
@@ -58,7 +59,7 @@ function prepare(db: Db) {
     // An inactive account has no valid session, whatever its rows say.
     find: db.prepare<[string], SessionRow>(
       `SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
-              u.id AS staff_id, u.username, u.name, u.role
+              u.id AS staff_id, u.username, u.name, u.role, u.reviewer
        FROM staff_sessions s JOIN staff u ON u.id = s.staff_id
        WHERE s.id_hash = ? AND u.active = 1`,
     ),
@@ -125,7 +126,7 @@ export function findSession(db: Db, id: string | undefined, now: Date, timeouts:
   return {
     idHash,
     csrfToken: row.csrf_token,
-    staff: { id: row.staff_id, username: row.username, name: row.name, role: row.role },
+    staff: { id: row.staff_id, username: row.username, name: row.name, role: row.role, reviewer: row.reviewer === 1 },
   };
 }
 

@@ -13,6 +13,8 @@ export interface StaffUser {
   username: string;
   name: string;
   role: Role;
+  /** May approve or return answers that wait for review (issue 11); admins always may. */
+  reviewer: boolean;
 }
 
 /** A staff account as admins see it. */
@@ -28,6 +30,7 @@ interface StaffRow {
   name: string;
   email: string | null;
   role: Role;
+  reviewer: number;
   active: number;
   created_at: string;
   password_hash: string;
@@ -39,19 +42,19 @@ export function normalizeUsername(username: string): string {
 }
 
 function prepare(db: Db) {
-  const columns = 'id, username, name, email, role, active, created_at, password_hash';
+  const columns = 'id, username, name, email, role, reviewer, active, created_at, password_hash';
   return {
     all: db.prepare<[], StaffRow>(`SELECT ${columns} FROM staff ORDER BY username`),
     byId: db.prepare<[number], StaffRow>(`SELECT ${columns} FROM staff WHERE id = ?`),
     byUsername: db.prepare<[string], StaffRow>(`SELECT ${columns} FROM staff WHERE username = ?`),
     count: db.prepare<[], number>('SELECT count(*) FROM staff').pluck(),
     activeAdmins: db.prepare<[], number>("SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1").pluck(),
-    insert: db.prepare<{ username: string; name: string; email: string | null; role: Role; hash: string; at: string }>(
-      `INSERT INTO staff (username, name, email, role, password_hash, created_at)
-       VALUES (@username, @name, @email, @role, @hash, @at)`,
+    insert: db.prepare<{ username: string; name: string; email: string | null; role: Role; reviewer: number; hash: string; at: string }>(
+      `INSERT INTO staff (username, name, email, role, reviewer, password_hash, created_at)
+       VALUES (@username, @name, @email, @role, @reviewer, @hash, @at)`,
     ),
-    update: db.prepare<{ id: number; name: string; email: string | null; role: Role; active: number }>(
-      'UPDATE staff SET name = @name, email = @email, role = @role, active = @active WHERE id = @id',
+    update: db.prepare<{ id: number; name: string; email: string | null; role: Role; reviewer: number; active: number }>(
+      'UPDATE staff SET name = @name, email = @email, role = @role, reviewer = @reviewer, active = @active WHERE id = @id',
     ),
     setHash: db.prepare<[string, number]>('UPDATE staff SET password_hash = ? WHERE id = ?'),
   };
@@ -66,6 +69,7 @@ function toRecord(row: StaffRow): StaffRecord {
     name: row.name,
     email: row.email,
     role: row.role,
+    reviewer: row.reviewer === 1,
     active: row.active === 1,
     createdAt: row.created_at,
   };
@@ -73,7 +77,7 @@ function toRecord(row: StaffRow): StaffRecord {
 
 /** The public part of an account, as `request.staff` and the session answer carry it. */
 export function staffUser(u: StaffUser): StaffUser {
-  return { id: u.id, username: u.username, name: u.name, role: u.role };
+  return { id: u.id, username: u.username, name: u.name, role: u.role, reviewer: u.reviewer };
 }
 
 /** Every account, by username. */
@@ -97,6 +101,7 @@ export interface NewUser {
   name: string;
   email?: string | null;
   role: Role;
+  reviewer?: boolean;
   passwordHash: string;
 }
 
@@ -106,7 +111,15 @@ export function createUser(db: Db, u: NewUser, now: Date): StaffRecord | undefin
   const username = normalizeUsername(u.username);
   if (s.byUsername.get(username)) return undefined;
   const id = Number(
-    s.insert.run({ username, name: u.name, email: u.email ?? null, role: u.role, hash: u.passwordHash, at: now.toISOString() })
+    s.insert.run({
+      username,
+      name: u.name,
+      email: u.email ?? null,
+      role: u.role,
+      reviewer: Number(u.reviewer ?? false),
+      hash: u.passwordHash,
+      at: now.toISOString(),
+    })
       .lastInsertRowid,
   );
   return findUser(db, id);
@@ -116,6 +129,7 @@ export interface UserChanges {
   name?: string;
   email?: string | null;
   role?: Role;
+  reviewer?: boolean;
   active?: boolean;
 }
 
@@ -139,6 +153,7 @@ export function updateUser(db: Db, id: number, changes: UserChanges): StaffRecor
           name: changes.name ?? row.name,
           email: changes.email === undefined ? row.email : changes.email,
           role: changes.role ?? row.role,
+          reviewer: changes.reviewer === undefined ? row.reviewer : Number(changes.reviewer),
           active: changes.active === undefined ? row.active : Number(changes.active),
         });
         if (s.activeAdmins.get()! === 0) throw new LastAdminError();

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { uploadBodyLimit, withUpload } from './attachments.ts';
+import { approveBody, returnBody } from './review-schemas.ts';
 import { sendAttachment } from './download.ts';
 import verbalRoutes from './verbal-routes.ts';
 import { workflow, type Actor, type PqrsAction } from './workflow.ts';
@@ -39,6 +40,8 @@ const ACTION_BODIES = {
   transfer: transferBody,
   desist: desistBody,
   close: closeBody,
+  approve: approveBody,
+  return: returnBody,
 } satisfies Record<Exclude<PqrsAction, 'reply'>, z.ZodType>;
 
 function actor(req: FastifyRequest): Actor {
@@ -100,6 +103,20 @@ const pqrsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       withUpload(req, config.uploadsDir, replyBody, (data, files) =>
         wf.act('reply', req.params.radicado, actor(req), { ...data, files }),
       ),
+  );
+
+  /** A proposed attachment of the answer waiting for review (staff only; the tracker never offers it). */
+  app.get(
+    '/:radicado/review/attachments/:index',
+    {
+      schema: {
+        params: radicadoParams.extend({
+          index: z.coerce.number({ error: 'Adjunto: número inválido.' }).int('Adjunto: número inválido.').min(0, 'Adjunto: número inválido.'),
+        }),
+      },
+    },
+    async (req, reply) =>
+      sendAttachment(reply, config.uploadsDir, wf.reviewAttachment(req.params.radicado, req.params.index), 'El archivo ya no está disponible.'),
   );
 
   /** An internal note: staff only, never shown to the citizen. */

@@ -20,6 +20,13 @@ export const PQRS_STATES = {
     description: 'El funcionario a cargo está estudiando su solicitud y preparando la respuesta.',
     clock: 'running',
   },
+  // Review before answering (issue 11): the answer is written and waits for a reviewer's
+  // approval; the legal term keeps running and the citizen never sees the unapproved text.
+  en_revision: {
+    label: 'En revisión',
+    description: 'La respuesta está preparada y la está revisando un funcionario de la entidad antes de enviársela.',
+    clock: 'running',
+  },
   pendiente_ciudadano: {
     label: 'Pendiente de información suya',
     description:
@@ -70,7 +77,13 @@ export interface PqrsActionDef {
 const ACTIONS = {
   assign: {
     label: 'Asignar',
-    from: { radicada: 'asignada', asignada: 'asignada', en_tramite: 'en_tramite', pendiente_ciudadano: 'pendiente_ciudadano' },
+    from: {
+      radicada: 'asignada',
+      asignada: 'asignada',
+      en_tramite: 'en_tramite',
+      pendiente_ciudadano: 'pendiente_ciudadano',
+      en_revision: 'en_revision',
+    },
   },
   start: { label: 'Iniciar trámite', from: { asignada: 'en_tramite' } },
   reply: { label: 'Responder', from: { radicada: 'respondida', asignada: 'respondida', en_tramite: 'respondida' } },
@@ -80,10 +93,18 @@ const ACTIONS = {
   },
   'extend-completion': { label: 'Ampliar el plazo para completar', from: { pendiente_ciudadano: 'pendiente_ciudadano' } },
   complete: { label: 'Registrar la información recibida', from: { pendiente_ciudadano: 'en_tramite' } },
-  extend: { label: 'Prorrogar el plazo de respuesta', from: { radicada: 'radicada', asignada: 'asignada', en_tramite: 'en_tramite' } },
+  extend: {
+    label: 'Prorrogar el plazo de respuesta',
+    from: { radicada: 'radicada', asignada: 'asignada', en_tramite: 'en_tramite', en_revision: 'en_revision' },
+  },
   transfer: { label: 'Trasladar por competencia', from: { radicada: 'trasladada', asignada: 'trasladada', en_tramite: 'trasladada' } },
   desist: { label: 'Archivar por desistimiento', from: { pendiente_ciudadano: 'desistida' } },
   close: { label: 'Cerrar', from: { respondida: 'cerrada', trasladada: 'cerrada' } },
+  // Review (api/pqrs/review.ts). A reply to a type that needs review leads to en_revision
+  // instead of respondida; a returned answer goes back to the state it was written in (the
+  // `from` below names the usual one, en_tramite).
+  approve: { label: 'Aprobar y enviar', from: { en_revision: 'respondida' } },
+  return: { label: 'Devolver con comentario', from: { en_revision: 'en_tramite' } },
 } as const;
 
 export type PqrsAction = keyof typeof ACTIONS;

@@ -8,6 +8,7 @@ import { trackNoticeSchema } from '../notices/schemas.ts';
 import { DOCUMENT_TYPE_VALUES, PQRS_TYPE_VALUES, REQUESTER_KIND_VALUES, RESPONSE_CHANNEL_VALUES } from './catalog.ts';
 import { PQRS_CHANNEL_VALUES } from './catalog.ts';
 import { optionalText, pageOf, text } from './schemas.ts';
+import { reviewInfoSchema } from './review-schemas.ts';
 import { PQRS_ACTION_VALUES, PQRS_STATE_VALUES } from './states.ts';
 
 const OBJECT = 'El cuerpo de la solicitud debe ser un objeto JSON.';
@@ -94,12 +95,14 @@ function list<V extends string>(values: readonly [V, ...V[]], message: string) {
 
 export const inboxQuery = z.object({
   type: list(PQRS_TYPE_VALUES, 'Tipo: use peticion, informacion, consulta, queja, reclamo, sugerencia, denuncia o felicitacion.').optional(),
-  state: list(PQRS_STATE_VALUES, 'Estado: use radicada, asignada, en_tramite, pendiente_ciudadano, trasladada, respondida, cerrada o desistida.').optional(),
+  state: list(PQRS_STATE_VALUES, `Estado: use ${PQRS_STATE_VALUES.slice(0, -1).join(', ')} o ${PQRS_STATE_VALUES.at(-1)}.`).optional(),
   assignee: z
     .union([z.enum(['me', 'none']), z.string().regex(/^\d{1,9}$/).transform(Number)], {
       error: 'Responsable: use el número del funcionario, «me» o «none».',
     })
     .optional(),
+  /** `mine`: answers in review that I may approve or return ("Esperan mi revisión"). */
+  review: z.enum(['mine'], { error: 'Revisión: use mine.' }).optional(),
   overdue: z.enum(['true', 'false'], { error: 'Vencidas: use true o false.' }).transform((v) => v === 'true').optional(),
   q: z.string().trim().max(100, 'Búsqueda: máximo 100 caracteres.').optional(),
   page: z.coerce.number({ error: 'Página: debe ser un número.' }).int('Página: debe ser un número entero.').min(1, 'Página: mínimo 1.').default(1),
@@ -214,6 +217,8 @@ export const detailSchema = z.object({
   notes: z.array(z.object({ id: z.number(), at: z.string(), author: z.string(), text: z.string() })),
   /** The actions allowed now (state and legal windows); each is `POST .../:radicado/<action>`. */
   actions: z.array(z.enum(PQRS_ACTION_VALUES)),
+  /** Review before answering: the answer waiting for approval and the earlier decisions. */
+  review: reviewInfoSchema,
   /** Things staff should know about the action just taken (e.g. a late transfer). */
   warnings: z.array(z.string()).optional(),
 });

@@ -19,6 +19,9 @@
  *   from receipt, not counting the days the clock was stopped). The reason is public.
  * - Transfer (art. 21): allowed while the request is open; after receipt + 5 business days it
  *   still goes through (the citizen is better served late than never) but is flagged as late.
+ * - Review before answering (issue 11): for the types in the setting `reviewTypes` a reply waits
+ *   in en_revision (clock running) until approved or returned; rules in review.ts. `answer` is
+ *   the one code path that sends and publishes an answer, with or without review.
  */
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../admin/audit.ts';
@@ -48,6 +51,8 @@ import {
   type PqrsAction,
   type PqrsState,
 } from './states.ts';
+import { reviewRequired, reviews, type ReplyWithFiles } from './review.ts';
+import type { ApproveInput, ReturnInput } from './review-schemas.ts';
 import { TrackCache } from './track-cache.ts';
 import { trackingCodeMatches } from './tracking-code.ts';
 import type {
@@ -60,7 +65,6 @@ import type {
   Inbox,
   InboxQuery,
   PqrsDetail,
-  ReplyInput,
   RequestCompletionInput,
   TrackResult,
   TransferInput,
@@ -179,6 +183,10 @@ interface Effect {
   files?: StoredFile[];
   /** Told to staff, not refused. */
   warnings?: string[];
+  /** The state to move to, when it is not the state machine's usual one (review, api/pqrs/review.ts). */
+  to?: PqrsState;
+  /** Kept as an internal note (staff only). */
+  note?: string;
 }
 
 interface Context {
@@ -322,6 +330,7 @@ export function workflow(app: FastifyInstance) {
        VALUES (@pqrsId, @originalName, @storedName, @mime, @size, @sha256, 'answer')`,
     ),
   };
+  const review = reviews(db);
   const updates = new Map<string, ReturnType<typeof db.prepare>>();
   const listings = new Map<string, { page: ReturnType<typeof db.prepare>; count: ReturnType<typeof db.prepare> }>();
 
@@ -385,6 +394,28 @@ export function workflow(app: FastifyInstance) {
 
   // ---- Actions ----------------------------------------------------------------------------
 
+  /** Sends and publishes an answer: the one path for a reply without review and an approved one. */
+  function answer(row: PqrsRow, input: ReplyWithFiles, ctx: Context): Effect {
+    const names = input.files.map((f) => `- ${f.originalName}`);
+    return {
+      changes: { answer: input.text, answered_at: ctx.now.toISOString(), answered_by: ctx.actor.id, denied: Number(input.denied) },
+      publicNote: 'La entidad respondió su solicitud.',
+      files: input.files,
+      details: { denied: input.denied, attachments: input.files.length, late: ctx.today > row.due_date },
+      mail: {
+        subject: 'respuesta a su solicitud',
+        lines: [
+          `${ctx.entityName} respondió su ${PQRS_TYPES[row.type].label.toLowerCase()}:`,
+          '',
+          input.text,
+          ...(names.length
+            ? ['', 'La respuesta tiene estos archivos adjuntos, que puede descargar en la consulta en línea:', ...names]
+            : []),
+        ],
+      },
+    };
+  }
+
   const handlers: { [A in PqrsAction]: (row: PqrsRow, input: never, ctx: Context) => Effect } = {
     assign(row, input: AssignInput) {
       const st = s.staff.get(input.staffId);
@@ -407,25 +438,16 @@ export function workflow(app: FastifyInstance) {
       return { changes: {}, publicNote: 'El funcionario a cargo está estudiando su solicitud.' };
     },
 
-    reply(row, input: ReplyInput & { files: StoredFile[] }, ctx) {
-      const names = input.files.map((f) => `- ${f.originalName}`);
-      return {
-        changes: { answer: input.text, answered_at: ctx.now.toISOString(), answered_by: ctx.actor.id, denied: Number(input.denied) },
-        publicNote: 'La entidad respondió su solicitud.',
-        files: input.files,
-        details: { denied: input.denied, attachments: input.files.length, late: ctx.today > row.due_date },
-        mail: {
-          subject: 'respuesta a su solicitud',
-          lines: [
-            `${ctx.entityName} respondió su ${PQRS_TYPES[row.type].label.toLowerCase()}:`,
-            '',
-            input.text,
-            ...(names.length
-              ? ['', 'La respuesta tiene estos archivos adjuntos, que puede descargar en la consulta en línea:', ...names]
-              : []),
-          ],
-        },
-      };
+    reply(row, input: ReplyWithFiles, ctx) {
+      return reviewRequired(getSettings(db, config), row.type) ? review.submit(row, input, ctx) : answer(row, input, ctx);
+    },
+
+    approve(row, input: ApproveInput, ctx) {
+      return review.approve(row, input, ctx, (kept, author) => answer(row, kept, { ...ctx, actor: author }));
+    },
+
+    return(row, input: ReturnInput, ctx) {
+      return review.return(row, input, ctx);
     },
 
     'request-completion'(_row, input: RequestCompletionInput, ctx) {
@@ -549,11 +571,12 @@ export function workflow(app: FastifyInstance) {
     const row = load(radicado);
     const reason = refusal(action, row, ctx.today, ctx.rules);
     if (reason) throw new ApiError(409, reason, undefined, 'transition');
-    const to = PQRS_ACTIONS[action].from[row.state]!;
     const effect = (handlers[action] as (row: PqrsRow, input: unknown, ctx: Context) => Effect)(row, input, ctx);
+    const to = effect.to ?? PQRS_ACTIONS[action].from[row.state]!;
     const at = ctx.now.toISOString();
     update(row.id, { ...effect.changes, state: to });
     s.insertEvent.run({ pqrsId: row.id, at, state: to, actor: actor.username, actorId: actor.id, publicNote: effect.publicNote });
+    if (effect.note) s.insertNote.run(row.id, at, actor.id, actor.username, effect.note);
     for (const f of effect.files ?? []) s.insertFile.run({ pqrsId: row.id, ...f });
     const mail = effect.mail && mailFor(row, effect.mail, ctx.entityName);
     if (mail) mailer.enqueue(mail);
@@ -617,6 +640,7 @@ export function workflow(app: FastifyInstance) {
       })),
       notes: s.notes.all(row.id),
       actions: PQRS_ACTION_VALUES.filter((a) => refusal(a, row, today, rules) === null),
+      review: review.info(row, getSettings(db, config)),
       ...(warnings?.length ? { warnings } : {}),
     };
   }
@@ -664,6 +688,11 @@ export function workflow(app: FastifyInstance) {
     else if (q.assignee !== undefined) {
       where.push('p.assignee_id = @assignee');
       params.assignee = q.assignee === 'me' ? me : q.assignee;
+    }
+    if (q.review === 'mine') {
+      // "Esperan mi revisión": answers in review I may decide (not my own, unless I am the only reviewer).
+      where.push(review.isReviewer(me) ? review.awaitingSql : '0');
+      params.me = me;
     }
     if (q.overdue !== undefined) {
       const overdue = `(p.state IN (${RUNNING_SQL}) AND p.due_date < @today)`;
@@ -758,6 +787,11 @@ export function workflow(app: FastifyInstance) {
     /** Active staff, for the assign control. */
     assignees(): { id: number; username: string; name: string }[] {
       return s.assignees.all();
+    },
+
+    /** A proposed attachment of the answer waiting for review, for staff. */
+    reviewAttachment(radicado: string, index: number): StoredAttachment {
+      return review.pendingFile(load(radicado).id, index);
     },
 
     /** A request's attachment (the citizen's or the answer's), for staff. */

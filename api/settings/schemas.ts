@@ -1,5 +1,6 @@
 /** Wire shapes of the settings routes; the admin page and the widgets import the types. */
 import { z } from 'zod';
+import { PQRS_TYPE_VALUES } from '../pqrs/catalog.ts';
 
 // Control characters other than tab and line breaks have no place in these texts.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -63,6 +64,8 @@ function minutes(field: string, min: number, max: number, fallback: number) {
     .transform((v) => v ?? fallback);
 }
 
+const REVIEW_TYPES = `Tipos con revisión: use una lista con ${PQRS_TYPE_VALUES.join(', ')}.`;
+
 /** The body of `PUT /api/admin/settings`: the whole set, replacing the previous one. */
 export const settingsInput = z.object(
   {
@@ -119,6 +122,13 @@ export const settingsInput = z.object(
       .nullable()
       .optional()
       .transform((v) => (v ? v : null)),
+    /** PQRSD types whose answers wait for a reviewer's approval before they are sent (absent: none). */
+    reviewTypes: z
+      .array(z.enum(PQRS_TYPE_VALUES, { error: REVIEW_TYPES }), { error: REVIEW_TYPES })
+      .nullable()
+      .optional()
+      // Stored in the catalog's order, without repeats, so the same choice always looks the same.
+      .transform((v) => PQRS_TYPE_VALUES.filter((t) => v?.includes(t))),
   },
   { error: 'Envíe la configuración completa.' },
 );
@@ -136,6 +146,7 @@ export const settingsSchema = z.object({
   chatWaitNoticeMinutes: z.number().int(),
   chatIdleCloseMinutes: z.number().int(),
   chatSurvey: z.string().nullable(),
+  reviewTypes: z.array(z.enum(PQRS_TYPE_VALUES)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

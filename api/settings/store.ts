@@ -25,6 +25,7 @@ export function defaultSettings(config: Config): Settings {
     pqrsSurvey: null,
     ...CHAT_SETTING_DEFAULTS,
     chatSurvey: null,
+    reviewTypes: [],
   };
 }
 
@@ -40,6 +41,7 @@ const KEYS = Object.keys({
   chatWaitNoticeMinutes: 0,
   chatIdleCloseMinutes: 0,
   chatSurvey: 0,
+  reviewTypes: 0,
 } satisfies Record<keyof Settings, 0>) as (keyof Settings)[];
 
 function prepare(db: Db) {

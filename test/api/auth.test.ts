@@ -54,7 +54,7 @@ describe('login', () => {
     const res = await attempt(app, 'admin', ADMIN_PASSWORD);
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json();
-    assert.deepEqual(body.user, { id: 1, username: 'admin', name: 'Administrador', role: 'admin' });
+    assert.deepEqual(body.user, { id: 1, username: 'admin', name: 'Administrador', role: 'admin', reviewer: false });
     assert.match(body.csrfToken, /^[\w-]{43}$/);
     const setCookie = String(res.headers['set-cookie']);
     assert.match(setCookie, /^ecam_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
@@ -316,7 +316,7 @@ describe('users (admin only)', () => {
     assert.equal(on.statusCode, 200);
     const { createdAt, ...fields } = on.json() as Record<string, unknown>;
     assert.equal(typeof createdAt, 'string');
-    assert.deepEqual(fields, { id, username: 'mario', name: 'Mario Ruiz', email: null, role: 'admin', active: true });
+    assert.deepEqual(fields, { id, username: 'mario', name: 'Mario Ruiz', email: null, role: 'admin', reviewer: false, active: true });
     assert.equal((await attempt(app, 'mario', 'otra-clave-de-mario')).statusCode, 200);
     // Another admin exists now, so mario may be demoted again.
     assert.equal((await api(admin, 'PATCH', `/api/admin/users/${id}`, { role: 'funcionario' })).statusCode, 200);
@@ -498,7 +498,7 @@ describe('settings', () => {
     };
     const put = await api(admin, 'PUT', '/api/admin/settings', next);
     assert.equal(put.statusCode, 200, put.body);
-    const saved = { ...next, radicadoPrefix: 'PQR', pqrsSurvey: null, chatWaitNoticeMinutes: 3, chatIdleCloseMinutes: 15, chatSurvey: null };
+    const saved = { ...next, radicadoPrefix: 'PQR', pqrsSurvey: null, chatWaitNoticeMinutes: 3, chatIdleCloseMinutes: 15, chatSurvey: null, reviewTypes: [] };
     assert.deepEqual(put.json(), saved);
     assert.deepEqual((await api(admin, 'GET', '/api/admin/settings')).json(), saved);
 
@@ -625,9 +625,18 @@ describe('npm run user (command line)', () => {
     assert.equal(withEnv.code, 0, withEnv.stderr);
     assert.doesNotMatch(withEnv.stdout, /Contraseña:/);
 
+    // Review before answering: a reviewer from the start, and one made later.
+    const ana = await cli(dir, ['add', 'ana', 'funcionario', '--revisor', 'Ana', 'Ruiz'], { ECAM_NEW_PASSWORD: 'clave-de-ana-12345' });
+    assert.equal(ana.code, 0, ana.stderr);
+    assert.match(ana.stdout, /«ana» \(funcionario, revisor\) creado/);
+    const made = await cli(dir, ['reviewer', 'maria', 'si']);
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /«maria» ahora es revisor/);
+
     const list = await cli(dir, ['list']);
+    assert.match(list.stdout, /^ana\s+funcionario\s+activo\s+Ana Ruiz \(revisor\)$/m);
     assert.match(list.stdout, /^jefe\s+admin\s+activo\s+jefe$/m);
-    assert.match(list.stdout, /^maria\s+funcionario\s+activo\s+María Gómez$/m);
+    assert.match(list.stdout, /^maria\s+funcionario\s+activo\s+María Gómez \(revisor\)$/m);
 
     const dup = await cli(dir, ['add', 'MARIA', 'admin']);
     assert.equal(dup.code, 1);
@@ -643,7 +652,7 @@ describe('npm run user (command line)', () => {
     try {
       const s = await login(a, 'maria', password);
       const who = await a.inject({ method: 'GET', url: '/api/admin/session', headers: { cookie: s.cookie } });
-      assert.deepEqual(who.json().user, { id: 1, username: 'maria', name: 'María Gómez', role: 'funcionario' });
+      assert.deepEqual(who.json().user, { id: 1, username: 'maria', name: 'María Gómez', role: 'funcionario', reviewer: true });
       assert.deepEqual(a.db.prepare("SELECT id FROM staff WHERE username = 'admin'").all(), [], 'no default admin once users exist');
 
       const reset = await cli(config.dataDir, ['reset', 'maria'], { ECAM_NEW_PASSWORD: 'clave-restablecida-1' });
@@ -656,6 +665,8 @@ describe('npm run user (command line)', () => {
       assert.deepEqual(audit, [
         { action: 'user.create', target: 'maria' },
         { action: 'user.create', target: 'jefe' },
+        { action: 'user.create', target: 'ana' },
+        { action: 'user.update', target: 'maria' },
         { action: 'user.update', target: 'maria' },
       ]);
     } finally {

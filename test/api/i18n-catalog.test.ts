@@ -9,6 +9,7 @@ import { messages as adminMessages } from '../../widgets/admin/messages.ts';
 import { noticesMessages } from '../../widgets/admin/messages-notices.ts';
 import { messages as avisos } from '../../widgets/avisos/messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
+import { reviewMessages } from '../../widgets/admin/messages-review.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
 import { holidayMessages } from '../../widgets/admin/messages-holidays.ts';
 import { surveyMessages } from '../../widgets/admin/messages-surveys.ts';
@@ -28,6 +29,7 @@ const catalogs: Record<string, Catalog<Texts>> = {
   survey,
   admin: adminMessages,
   'admin PQRSD': pqrsMessages,
+  'admin review': reviewMessages,
   'admin settings': settingsMessages,
   'admin holidays': holidayMessages,
   'admin surveys': surveyMessages,

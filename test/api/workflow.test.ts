@@ -13,6 +13,7 @@ import { PQRS_ACTION_VALUES, PQRS_ACTIONS, PQRS_STATE_VALUES, PQRS_STATES, type 
 import type { PqrsDetail } from '../../api/pqrs/workflow-schemas.ts';
 import { ADMIN_PASSWORD, login, openSession, staffHeaders, staffSession } from '../admin-helpers.ts';
 import { multipart, testApp, validPqrs } from '../helpers.ts';
+import { getSettings, saveSettings } from '../../api/settings/store.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
@@ -28,8 +29,11 @@ const rules = () => calendarRules(app.db);
 
 const ADMIN_ID = 1;
 let otherId: number;
+/** The one type whose answers wait for review in this file (api/pqrs/review.ts; test/api/review.test.ts). */
+const REVIEWED = 'felicitacion';
 before(async () => {
   otherId = (await staffSession(app, 'funcionaria', 'funcionario')).id;
+  saveSettings(app.db, config, { ...getSettings(app.db, config), reviewTypes: [REVIEWED] });
 });
 
 /** A fresh session per call: the clock jumps by weeks, past any session timeout. */
@@ -107,6 +111,8 @@ const BODIES: Record<PqrsAction, (d: PqrsDetail) => object | undefined> = {
   transfer: () => ({ entity: 'Alcaldía de Floridablanca' }),
   desist: () => undefined,
   close: () => undefined,
+  approve: () => undefined,
+  return: () => ({ comment: 'Cite la norma que aplica.' }),
 };
 
 /** How a new request reaches each state (the first assignment goes to the admin). */
@@ -114,6 +120,7 @@ const PATHS: Record<PqrsState, PqrsAction[]> = {
   radicada: [],
   asignada: ['assign'],
   en_tramite: ['assign', 'start'],
+  en_revision: ['assign', 'start', 'reply'],
   pendiente_ciudadano: ['assign', 'request-completion'],
   trasladada: ['transfer'],
   respondida: ['reply'],
@@ -129,7 +136,8 @@ async function timeFor(action: PqrsAction, radicado: string): Promise<void> {
 
 async function reach(state: PqrsState): Promise<Filed> {
   at('2026-03-02');
-  const f = await file();
+  // Felicitaciones need review here (set below), so their reply leads to en_revision.
+  const f = await file(state === 'en_revision' ? { type: REVIEWED } : {});
   for (const step of PATHS[state]) {
     await timeFor(step, f.radicado);
     await ok(f.radicado, step, step === 'assign' ? { staffId: ADMIN_ID } : BODIES[step](await detail(f.radicado)));

@@ -7,10 +7,14 @@ import { formatDate } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { lightLabel } from './labels.ts';
 import { pqrsMessages } from './messages-pqrs.ts';
+import { reviewMessages } from './messages-review.ts';
+import { canReview } from '../../api/auth/roles.ts';
 import { AdminView, errorMessage, renderPager } from './view.ts';
 
 /** States whose request still waits for an answer. */
-const OPEN_STATES: PqrsState[] = ['radicada', 'asignada', 'en_tramite', 'pendiente_ciudadano'];
+const OPEN_STATES: PqrsState[] = ['radicada', 'asignada', 'en_tramite', 'en_revision', 'pendiente_ciudadano'];
+/** The `estado` filter value for "Esperan mi revisión" (answers in review I may decide). */
+const MY_REVIEW = 'mi-revision';
 
 interface Assignee {
   id: number;
@@ -62,6 +66,8 @@ function inboxHref(f: Filters): string {
  */
 export class EcamAdminInbox extends AdminView {
   private i18n = new I18nController(this, pqrsMessages);
+  /** Texts of review before answering. */
+  private reviewI18n = new I18nController(this, reviewMessages);
 
   @query('form') private form?: HTMLFormElement;
 
@@ -92,10 +98,11 @@ export class EcamAdminInbox extends AdminView {
     this.loading = true;
     this.error = '';
     try {
-      const state = f.estado === 'abiertas' ? OPEN_STATES.join(',') : f.estado;
+      const state = f.estado === 'abiertas' ? OPEN_STATES.join(',') : f.estado === MY_REVIEW ? undefined : f.estado;
       const inbox = await this.api.get<Inbox>('/pqrs', {
         type: f.tipo,
         state,
+        review: f.estado === MY_REVIEW ? 'mine' : undefined,
         assignee: f.responsable,
         overdue: f.vencidas ? 'true' : undefined,
         q: f.q.trim(),
@@ -146,6 +153,9 @@ export class EcamAdminInbox extends AdminView {
         <select id="f-estado" name="estado">
           <option value="">${t.allStates}</option>
           <option value="abiertas" ?selected=${f.estado === 'abiertas'}>${t.openStates}</option>
+          ${this.user && canReview(this.user)
+            ? html`<option value=${MY_REVIEW} ?selected=${f.estado === MY_REVIEW}>${this.reviewI18n.t.awaitingMyReview}</option>`
+            : nothing}
           ${(Object.keys(PQRS_STATES) as PqrsState[]).map(
             (s) => html`<option value=${s} ?selected=${f.estado === s}>${t.state(s)}</option>`,
           )}
@@ -211,6 +221,8 @@ export class EcamAdminInbox extends AdminView {
               <td>
                 ${t.state(r.state)}${r.completionExpired
                   ? html`<br /><span class="hint">${t.completionExpired}</span>`
+                  : nothing}${r.state === 'en_revision' && (r.light === 'amber' || r.light === 'red')
+                  ? html`<br /><strong>${r.light === 'red' ? this.reviewI18n.t.reviewOverdue : this.reviewI18n.t.reviewDueSoon}</strong>`
                   : nothing}
               </td>
               <td>${r.assignee ? r.assignee.name : html`<em>${t.unassigned}</em>`}</td>

@@ -9,6 +9,8 @@ import { ApiError } from './api.ts';
 import { lightLabel } from './labels.ts';
 import './notice-panel.ts';
 import { pqrsMessages } from './messages-pqrs.ts';
+import { reviewMessages } from './messages-review.ts';
+import { mayApprove, mayReturn, renderReview } from './request-review.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 interface Assignee {
@@ -30,6 +32,8 @@ type FormName = PqrsAction | 'notes';
  */
 export class EcamAdminRequest extends AdminView {
   private i18n = new I18nController(this, pqrsMessages);
+  /** Texts of the review before answering (request-review.ts). */
+  private reviewI18n = new I18nController(this, reviewMessages);
 
   @state() private detail?: PqrsDetail;
   @state() private assignees: Assignee[] = [];
@@ -94,6 +98,10 @@ export class EcamAdminRequest extends AdminView {
       case 'desist':
       case 'close':
         return { note: optional('note') };
+      case 'approve':
+        return { comment: optional('comment') };
+      case 'return':
+        return { comment: text('comment') };
       default:
         return {};
     }
@@ -204,7 +212,7 @@ export class EcamAdminRequest extends AdminView {
     </section>`;
   }
 
-  private renderAction(a: PqrsAction, d: PqrsDetail): TemplateResult {
+  private renderAction(a: PqrsAction, d: PqrsDetail): TemplateResult | typeof nothing {
     const { t, lang } = this.i18n;
     const label = t.action(a);
     const submit = t.submit(a);
@@ -309,6 +317,16 @@ export class EcamAdminRequest extends AdminView {
         );
       case 'close':
         return this.actionForm(a, label, nothing, optionalNote(t.closeHint), submit);
+      case 'approve': {
+        const r = this.reviewI18n.t;
+        const comment = this.control(a, 'comment', r.approveComment, { type: 'textarea', required: false, hint: r.approveCommentHint, maxlength: 2000 });
+        return mayApprove(this.user, d) ? this.actionForm(a, label, html`<p>${r.approveIntro}</p>`, comment, submit) : nothing;
+      }
+      case 'return': {
+        const r = this.reviewI18n.t;
+        const comment = this.control(a, 'comment', r.returnComment, { type: 'textarea', hint: r.returnCommentHint, maxlength: 2000 });
+        return mayReturn(this.user, d) ? this.actionForm(a, label, html`<p>${r.returnIntro}</p>`, comment, submit) : nothing;
+      }
     }
   }
 
@@ -464,6 +482,7 @@ export class EcamAdminRequest extends AdminView {
                   ${d.answer.attachments.length ? this.files(d.answer.attachments) : nothing}
                 </section>`
               : nothing}
+            ${renderReview(d, this.user, this.reviewI18n.t, lang, (i) => this.api.url(`${this.path('review/attachments')}/${i}`))}
             ${this.renderRequester(d)}
             <section aria-labelledby="h-actions">
               <h2 id="h-actions">${t.actions}</h2>

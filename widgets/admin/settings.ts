@@ -2,11 +2,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { OfficeHours, Settings } from '../../api/settings/schemas.ts';
 import type { SurveyListItem } from '../../api/survey/schemas.ts';
+import { PQRS_TYPES } from '../../api/pqrs/catalog.ts';
+import { EN_TYPES } from '../pqrs/vocabulary.en.ts';
 import { formatDate } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { chatSettingsMessages } from './chat-settings-messages.ts';
 import './holidays.ts';
 import { settingsMessages } from './messages-settings.ts';
+import { renderReviewTypes } from './settings-review.ts';
+import { reviewMessages } from './messages-review.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 interface ClosureDay {
@@ -29,6 +33,8 @@ export class EcamAdminSettings extends AdminView {
   /** The texts of the chat settings (issue 5). */
   private chatI18n = new I18nController(this, chatSettingsMessages);
   private i18n = new I18nController(this, settingsMessages);
+  /** The texts of review before answering (issue 11). */
+  private reviewI18n = new I18nController(this, reviewMessages);
 
   @state() private settings?: Settings;
   @state() private hours: OfficeHours[] = [];
@@ -104,6 +110,7 @@ export class EcamAdminSettings extends AdminView {
         chatWaitNoticeMinutes: minutes('chatWaitNoticeMinutes'),
         chatIdleCloseMinutes: minutes('chatIdleCloseMinutes'),
         chatSurvey: chatSurvey === '' ? null : chatSurvey,
+        reviewTypes: d.getAll('reviewTypes').map(String),
       });
       this.hours = this.settings.officeHours.map((h) => ({ ...h }));
       this.saved = this.i18n.t.saved;
@@ -302,6 +309,7 @@ export class EcamAdminSettings extends AdminView {
       )}
       ${this.selectField('pqrsSurvey', t.pqrsSurvey, t.pqrsSurveyHint, this.surveyOptions(s.pqrsSurvey))}
       ${this.renderHours()} ${this.renderChat(s)}
+      ${renderReviewTypes(s.reviewTypes, this.errors.fields, this.reviewI18n.t, (type) => this.i18n.lang === 'en' ? EN_TYPES[type][0] : PQRS_TYPES[type].label)}
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.saving : t.save}</button>
       </div>

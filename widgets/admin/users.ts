@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { UserRecord } from '../../api/admin/schemas.ts';
+import { I18nController } from '../shared/i18n.ts';
+import { reviewMessages } from './messages-review.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 
@@ -13,6 +15,9 @@ type FormName = 'create' | 'edit' | 'password';
  * @summary Usuarios del personal.
  */
 export class EcamAdminUsers extends AdminView {
+  /** Texts of the reviewer role (review before answering). */
+  private reviewI18n = new I18nController(this, reviewMessages);
+
   @state() private users: UserRecord[] = [];
   @state() private loadError = '';
   @state() private editing?: UserRecord;
@@ -73,6 +78,7 @@ export class EcamAdminUsers extends AdminView {
         name: String(d.get('name') ?? ''),
         email: String(d.get('email') ?? ''),
         role: String(d.get('role') ?? ''),
+        reviewer: d.get('reviewer') === 'on',
         ...(password ? { password } : {}),
       });
       const t = this.words.t;
@@ -88,6 +94,7 @@ export class EcamAdminUsers extends AdminView {
         name: String(d.get('name') ?? ''),
         email: String(d.get('email') ?? ''),
         role: String(d.get('role') ?? ''),
+        reviewer: d.get('reviewer') === 'on',
         active: d.get('active') === 'on',
       });
       return this.words.t.userSaved(user.username);
@@ -140,6 +147,16 @@ export class EcamAdminUsers extends AdminView {
     </div>`;
   }
 
+  /** The reviewer checkbox: may approve or return answers in review. */
+  private reviewerCheck(form: FormName, checked: boolean): TemplateResult {
+    const r = this.reviewI18n.t;
+    return html`<div class="check">
+        <input id="${form}-reviewer" name="reviewer" type="checkbox" ?checked=${checked} aria-describedby="${form}-reviewer-hint" />
+        <label for="${form}-reviewer">${r.reviewerLabel}</label>
+      </div>
+      <span class="hint" id="${form}-reviewer-hint">${r.reviewerHint}</span>`;
+  }
+
   private renderEdit(u: UserRecord): TemplateResult {
     const t = this.words.t;
     return html`<section class="panel" aria-labelledby="h-edit">
@@ -148,7 +165,7 @@ export class EcamAdminUsers extends AdminView {
         ${formAlert(this.errors.edit?.alert ?? '')}
         ${this.input('edit', 'name', t.name, { value: u.name, autocomplete: 'off' })}
         ${this.input('edit', 'email', t.email, { type: 'email', value: u.email ?? '', optional: true, max: 254 })}
-        ${this.roleSelect('edit', u.role)}
+        ${this.roleSelect('edit', u.role)} ${this.reviewerCheck('edit', u.reviewer)}
         <div class="check">
           <input id="edit-active" name="active" type="checkbox" ?checked=${u.active} aria-describedby="edit-active-hint" />
           <label for="edit-active">${t.activeAccount}</label>
@@ -187,6 +204,7 @@ export class EcamAdminUsers extends AdminView {
               <th scope="col">${t.name}</th>
               <th scope="col">${t.email}</th>
               <th scope="col">${t.roleLabel}</th>
+              <th scope="col">${this.reviewI18n.t.reviewerLabel}</th>
               <th scope="col">${t.state}</th>
               <th scope="col"><span class="visually-hidden">${t.actions}</span></th>
             </tr>
@@ -198,6 +216,7 @@ export class EcamAdminUsers extends AdminView {
                 <td>${u.name}</td>
                 <td>${u.email ?? ''}</td>
                 <td>${t.role(u.role)}</td>
+                <td>${u.reviewer ? this.reviewI18n.t.reviewerYes : this.reviewI18n.t.reviewerNo}</td>
                 <td>${u.active ? t.active : t.inactive}</td>
                 <td><button type="button" @click=${() => this.edit(u)}>${t.edit}<span class="visually-hidden">${t.editWho(u.username)}</span></button></td>
               </tr>`,
@@ -213,7 +232,7 @@ export class EcamAdminUsers extends AdminView {
           ${this.input('create', 'username', t.username, { hint: t.usernameHint, max: 40 })}
           ${this.input('create', 'name', t.name)}
           ${this.input('create', 'email', t.email, { type: 'email', optional: true, max: 254 })}
-          ${this.roleSelect('create', 'funcionario')}
+          ${this.roleSelect('create', 'funcionario')} ${this.reviewerCheck('create', false)}
           ${this.input('create', 'password', t.initialPasswordLabel, {
             type: 'password',
             optional: true,

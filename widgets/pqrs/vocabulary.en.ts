@@ -47,6 +47,7 @@ export const EN_STATES: Record<PqrsState, [label: string, description: string]> 
   ],
   asignada: ['Assigned', 'An official of the entity is in charge of your request and responsible for answering it.'],
   en_tramite: ['In progress', 'The official in charge is studying your request and preparing the answer.'],
+  en_revision: ['Under review', 'The answer is ready and an official of the entity is reviewing it before sending it to you.'],
   pendiente_ciudadano: [
     'Waiting for information from you',
     'The entity asked you to complete your request with missing details or documents. Meanwhile the time limit for the answer is suspended. ' +
@@ -75,4 +76,6 @@ export const EN_ACTIONS: Record<PqrsAction, string> = {
   transfer: 'Transfer to the competent entity',
   desist: 'Archive as withdrawn',
   close: 'Close',
+  approve: 'Approve and send',
+  return: 'Return with a comment',
 };
