@@ -405,6 +405,10 @@ export function workflow(app: FastifyInstance) {
     },
 
     reply(row, input: ReplyInput & { files: StoredFile[] }, ctx) {
+      // Denied access is what Ley 1712 counts for requests for public information (arts. 18-19).
+      if (input.denied && row.type !== 'informacion') {
+        throw new ApiError(400, 'Revise los campos marcados.', { denied: 'Acceso negado: solo aplica a solicitudes de información.' });
+      }
       const names = input.files.map((f) => `- ${f.originalName}`);
       return {
         changes: { answer: input.text, answered_at: ctx.now.toISOString(), answered_by: ctx.actor.id, denied: Number(input.denied) },
