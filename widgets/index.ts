@@ -13,6 +13,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'ecam-pqrs': () => import('./pqrs/pqrs.ts'),
   'ecam-tracker': () => import('./tracker/tracker.ts'),
   'ecam-survey': () => import('./survey/survey.ts'),
+  'ecam-informe': () => import('./informe/informe.ts'),
 };
 
 const tags = Object.keys(widgets);
