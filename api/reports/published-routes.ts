@@ -5,19 +5,19 @@ import { publishedIdParams, publishedListSchema, publishedReportSchema } from '.
 
 /**
  * `/api/reports`: the published PQRSD reports, public (the transparency page's `<ecam-informe>`).
- * A published report never changes; only its `replacedBy` can appear later, so caches are short
- * for the JSON and long for the CSV, which is the stored file itself.
+ * A published report never changes; only its `replacedBy` can appear later, and the list grows,
+ * so the JSON is revalidated on every visit and the CSV, the stored file itself, is cached long.
  */
 const publishedRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
   app.get('/published', { schema: { response: { 200: publishedListSchema } } }, async (_req, reply) => {
-    reply.header('Cache-Control', 'public, max-age=60');
+    reply.header('Cache-Control', 'no-cache');
     return { reports: listPublished(db) };
   });
 
   app.get('/published/:id', { schema: { params: publishedIdParams, response: { 200: publishedReportSchema } } }, async (req, reply) => {
-    reply.header('Cache-Control', 'public, max-age=300');
+    reply.header('Cache-Control', 'no-cache');
     return getPublished(db, req.params.id);
   });
 
