@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PeriodKind } from '../../api/reports/periods.ts';
 import type { PublishedList, PublishedSummary } from '../../api/reports/schemas.ts';
@@ -14,6 +14,26 @@ import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, t
  * @summary Publicación de informes de PQRSD.
  */
 export class EcamAdminPublished extends AdminView {
+  static override styles = [
+    ...AdminView.styles,
+    css`
+      section,
+      form {
+        display: grid;
+        gap: 1rem;
+        margin-block-start: 1.5rem;
+      }
+      form {
+        margin: 0;
+      }
+      h2,
+      h3,
+      p {
+        margin: 0;
+      }
+    `,
+  ];
+
   private i18n = new I18nController(this, publishedMessages);
 
   /** The period of the report shown in the view. */

@@ -3,6 +3,8 @@ import { css } from 'lit';
 /** What only `<ecam-informe>` needs, on top of the shared tokens and form styles. */
 export const informeStyles = css`
   :host {
+    display: grid;
+    gap: 1.5rem;
     --ecam-chart-on-time: #068460;
     --ecam-chart-late: #b35c00;
     --ecam-chart-overdue: #a80521;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResu
 import type { PublishedList, PublishedReport, PublishedSummary, ReportRow } from '../../api/reports/schemas.ts';
 import { ApiError, apiBase, errorText, request } from '../shared/api.ts';
 import { formStyles } from '../shared/form-styles.ts';
-import { formatDate, formatDateTime } from '../shared/format.ts';
+import { bogotaDate, formatDate, formatDateTime } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { tokens } from '../shared/styles.ts';
 import { informeStyles } from './informe.styles.ts';
@@ -175,7 +175,7 @@ export class EcamInforme extends LitElement {
                 >
                   ${this.periodName(r)} (${t.version(r.version)})
                 </button>
-                <span class="meta">${t.publishedOn(formatDate(r.publishedAt.slice(0, 10), lang))}${r.replacedBy
+                <span class="meta">${t.publishedOn(formatDate(bogotaDate(r.publishedAt), lang))}${r.replacedBy
                     ? html` · ${t.replacedBy(r.replacedBy.version)}`
                     : nothing}</span>
               </li>`,
