@@ -120,6 +120,31 @@ describe('publishing from /admin', () => {
   });
 });
 
+describe('access denied in the answer form of /admin', () => {
+  after(() => apiLogout());
+
+  it('is offered only for a request for information, and reaches the published figures through the answer', async () => {
+    const info = await filePqrs(request('informacion'));
+    const petition = await filePqrs(request('peticion'));
+    await apiLogin();
+    const el = await openPage(`#/solicitud/${petition.radicado}`);
+    await waitForView(el, 'ecam-admin-request');
+    await waitUntil(() => v(el, '#reply-text'), 'the petition never loaded', WAIT);
+    expect(v(el, '#reply-denied')).to.equal(null);
+
+    location.hash = `#/solicitud/${info.radicado}`;
+    await waitUntil(() => v(el, '#reply-denied'), 'no access-denied checkbox on a request for information', WAIT);
+    expect(text(v(el, 'label[for="reply-denied"]'))).to.contain('reservada o clasificada (Ley 1712 de 2014, arts. 18 y 19)');
+    await expect(el).to.be.accessible();
+    fill(v(el, '#reply-text'), 'Se niega el acceso: el acta contiene información clasificada.');
+    click(v(el, '#reply-denied'));
+    click(v(el, '#form-reply button[type="submit"]'));
+    await waitUntil(() => !v(el, '#reply-text'), 'the answer was never sent', WAIT);
+    const detail = await json<{ answer: { denied: boolean } }>(await fetch(`/api/admin/pqrs/${info.radicado}`));
+    expect(detail.answer.denied).to.equal(true);
+  });
+});
+
 describe('<ecam-informe> with published reports', () => {
   it('lists the versions, opens the current one with its figures, chart and CSV; the older one by keyboard', async () => {
     const list = await published();
@@ -168,6 +193,12 @@ describe('<ecam-informe> with published reports', () => {
     await expect(el).to.be.accessible();
     click($(el, '.notice button'));
     await waitUntil(() => new URL($<HTMLAnchorElement>(el, 'a[download]')!.href).pathname.endsWith(`/${v2!.id}.csv`), 'no way back to version 2', WAIT);
+  });
+
+  it('passes axe in the dark theme', async () => {
+    const el = await fixture<EcamInforme>(html`<ecam-informe theme="dark"></ecam-informe>`);
+    await waitUntil(() => $(el, '#i-title'), 'no report', WAIT);
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English on an English page', async () => {
