@@ -5,7 +5,7 @@ import { OPEN_DATA, toCsv } from '../csv.ts';
 import { perDb, type Db } from '../db/index.ts';
 import type { PqrsChannel, PqrsType } from '../pqrs/catalog.ts';
 import type { PqrsState } from '../pqrs/states.ts';
-import { answerTime } from '../reports/service.ts';
+import { answerTime, businessDayCounter } from '../reports/service.ts';
 import { DICTIONARY, type OpenData, type OpenDataColumn, type OpenDataRow } from './schemas.ts';
 
 interface Row {
@@ -38,11 +38,11 @@ export function openDataPeriod(q: { from?: string; to?: string }, now: Date): { 
 
 /** Every request received in the period, as it stands at `now`. */
 export function openData(db: Db, period: { from: string; to: string }, now: Date): OpenData {
-  const rules = calendarRules(db);
+  const days = businessDayCounter(calendarRules(db));
   const rows = stmts(db)
     .rows.all(bogotaMidnight(period.from), bogotaMidnight(period.to, 1))
     .map((r): OpenDataRow => {
-      const answer = r.answered_at === null ? null : answerTime({ ...r, answered_at: r.answered_at }, rules);
+      const answer = r.answered_at === null ? null : answerTime({ ...r, answered_at: r.answered_at }, days);
       return {
         radicado: r.radicado,
         tipo: r.type,

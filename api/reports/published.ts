@@ -25,7 +25,7 @@ import type {
   PublishInput,
   ReportSnapshot,
 } from './schemas.ts';
-import { cutoffOf, pqrsReport, reportCsvRows, standing, type Cutoff, type Standing } from './service.ts';
+import { businessDayCounter, cutoffOf, pqrsReport, reportCsvRows, standing, type Cutoff, type Standing } from './service.ts';
 
 interface PublishedRow {
   id: number;
@@ -112,11 +112,11 @@ export function channelCounts(db: Db, cut: Cutoff, now: Date): ReportSnapshot['c
 
 /** Each request for public information of the period, as it stood at the cut-off. */
 export function informationRequests(db: Db, cut: Cutoff, now: Date): InformationRequest[] {
-  const rules = calendarRules(db);
+  const days = businessDayCounter(calendarRules(db));
   return stmts(db)
     .information.all(cut.start, cut.end, now.toISOString())
     .map((r) => {
-      const s = standing(r, cut, rules);
+      const s = standing(r, cut, days);
       return {
         radicado: r.radicado,
         receivedOn: bogotaDate(new Date(r.received_at)),

@@ -75,14 +75,32 @@ export type StandingRow = Pick<
  */
 export function answerTime(
   r: Pick<CohortRow, 'effective_receipt' | 'due_date' | 'paused_days'> & { answered_at: string },
-  rules: CalendarRules,
+  days: DayCounter,
 ): { answeredOn: string; onTime: boolean; businessDays: number } {
   const answeredOn = bogotaDate(new Date(r.answered_at));
   return {
     answeredOn,
     onTime: answeredOn <= r.due_date,
-    businessDays: Math.max(0, businessDaysBetween(r.effective_receipt, answeredOn, rules) - r.paused_days),
+    businessDays: Math.max(0, days(r.effective_receipt, answeredOn) - r.paused_days),
   };
+}
+
+/** Business days d with from < d <= to (as `businessDaysBetween`). */
+export type DayCounter = (from: string, to: string) => number;
+
+/**
+ * `businessDaysBetween` for many rows: each date's count from a fixed day is computed once, so a
+ * report or dataset of thousands of requests costs one calendar walk per distinct date.
+ */
+export function businessDayCounter(rules: CalendarRules): DayCounter {
+  const ANCHOR = '2000-01-01';
+  const index = new Map<string, number>();
+  const at = (date: string) => {
+    let n = index.get(date);
+    if (n === undefined) index.set(date, (n = businessDaysBetween(ANCHOR, date, rules)));
+    return n;
+  };
+  return (from, to) => at(to) - at(from);
 }
 
 /**
@@ -92,11 +110,11 @@ export function answerTime(
 export function standing(
   r: StandingRow,
   cut: Cutoff,
-  rules: CalendarRules,
+  days: DayCounter,
 ): { standing: Standing; answeredOn: string | null; businessDays: number | null } {
   const { before } = cut;
   if (before(r.answered_at)) {
-    const a = answerTime({ ...r, answered_at: r.answered_at! }, rules);
+    const a = answerTime({ ...r, answered_at: r.answered_at! }, days);
     return { standing: a.onTime ? 'answeredOnTime' : 'answeredLate', answeredOn: a.answeredOn, businessDays: a.businessDays };
   }
   // Waiting for the citizen at the cut-off: still waiting now, or archived only after it.
@@ -133,7 +151,7 @@ function emptyRow(type: PqrsType | 'total', label: string) {
 
 /** The report for `period` as of `now` (see the header for the rules). */
 export function pqrsReport(db: Db, period: Period, now: Date): PqrsReport {
-  const rules = calendarRules(db);
+  const days = businessDayCounter(calendarRules(db));
   const cut = cutoffOf(period, now);
   const rows = db
     .prepare<[string, string], CohortRow>(
@@ -151,7 +169,7 @@ export function pqrsReport(db: Db, period: Period, now: Date): PqrsReport {
     for (const acc of [byType.get(r.type)!, total]) {
       const c = acc.row;
       c.received++;
-      const st = standing(r, cut, rules);
+      const st = standing(r, cut, days);
       c[st.standing]++;
       if (st.businessDays !== null) {
         if (r.denied) c.denied++;
