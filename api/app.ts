@@ -26,6 +26,8 @@ import { Mailer } from './mail/outbox.ts';
 import mailboxRoutes from './mailbox/routes.ts';
 import noticesRoutes from './notices/routes.ts';
 import pqrsRoutes from './pqrs/routes.ts';
+import openDataRoutes from './open-data/routes.ts';
+import publishedReportsRoutes from './reports/published-routes.ts';
 import settingsRoutes from './settings/routes.ts';
 import surveyRoutes from './survey/routes.ts';
 import { surveyTallies } from './survey/store.ts';
@@ -125,6 +127,8 @@ export async function buildApp(
   await app.register(pqrsRoutes, { prefix: '/api/pqrs' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(surveyRoutes, { prefix: '/api/surveys' });
+  await app.register(publishedReportsRoutes, { prefix: '/api/reports' });
+  await app.register(openDataRoutes, { prefix: '/api/open-data' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(adminPage);
 

@@ -14,6 +14,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'ecam-tracker': () => import('./tracker/tracker.ts'),
   'ecam-survey': () => import('./survey/survey.ts'),
   'ecam-avisos': () => import('./avisos/avisos.ts'),
+  'ecam-informe': () => import('./informe/informe.ts'),
 };
 
 const tags = Object.keys(widgets);

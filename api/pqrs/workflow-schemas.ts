@@ -35,7 +35,7 @@ export const startBody = orEmpty(z.object({}, { error: OBJECT }));
 export const replyBody = z.object(
   {
     text: text('Respuesta', 20_000, 10),
-    /** Access to the requested information was denied, wholly or partly (Ley 1712 report). */
+    /** Access to the requested information was denied, wholly or partly (Ley 1712 report); only for type `informacion`. */
     denied: z.boolean({ error: 'Acceso negado: debe ser verdadero o falso.' }).default(false),
   },
   { error: OBJECT },

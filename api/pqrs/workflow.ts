@@ -439,6 +439,10 @@ export function workflow(app: FastifyInstance) {
     },
 
     reply(row, input: ReplyWithFiles, ctx) {
+      // Denied access is what Ley 1712 counts for requests for public information (arts. 18-19).
+      if (input.denied && row.type !== 'informacion') {
+        throw new ApiError(400, 'Revise los campos marcados.', { denied: 'Acceso negado: solo aplica a solicitudes de información.' });
+      }
       return reviewRequired(getSettings(db, config), row.type) ? review.submit(row, input, ctx) : answer(row, input, ctx);
     },
 

@@ -153,7 +153,7 @@ const es = {
     `La respuesta se publica en la consulta del ciudadano${email ? ' y se le envía por correo electrónico' : ''}.`,
   answer: 'Respuesta',
   min10: 'Mínimo 10 caracteres.',
-  denied: 'La respuesta niega el acceso a la información, total o parcialmente',
+  denied: 'La respuesta niega el acceso a la información, total o parcialmente, por ser reservada o clasificada (Ley 1712 de 2014, arts. 18 y 19)',
   replyFiles: 'Archivos adjuntos de la respuesta',
   fileTypes: 'PDF, JPG, PNG, DOCX, XLSX, ODT o TXT.',
   completionIntro: (until: string) =>
@@ -296,7 +296,7 @@ export const pqrsMessages = catalog(es, {
   replyIntro: (email) => `The answer is published on the citizen's tracking page${email ? ' and sent to them by email' : ''}.`,
   answer: 'Answer',
   min10: 'At least 10 characters.',
-  denied: 'The answer denies access to the information, totally or partially',
+  denied: 'The answer denies access to the information, totally or partially, because it is reserved or classified (Law 1712 of 2014, arts. 18 and 19)',
   replyFiles: 'Attachments of the answer',
   fileTypes: 'PDF, JPG, PNG, DOCX, XLSX, ODT or TXT.',
   completionIntro: (until) =>

@@ -3,7 +3,9 @@ import { query, state } from 'lit/decorators.js';
 import type { PqrsReport, ReportRow } from '../../api/reports/schemas.ts';
 import { bogotaDate, formatDate, formatDateTime } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
+import { calendarPeriod } from '../../api/reports/periods.ts';
 import { drawBarChart, type Chart } from './chart.ts';
+import './published.ts';
 import { pqrsMessages, type Period, type ReportColumn } from './messages-pqrs.ts';
 import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
@@ -12,15 +14,7 @@ type PeriodKind = Period;
 const PERIODS: PeriodKind[] = ['trimestre', 'semestre', 'anio', 'personalizado'];
 
 /** The first and last day of the quarter, semester or year that contains `today` (Bogotá). */
-export function periodOf(kind: Exclude<PeriodKind, 'personalizado'>, today: string): { from: string; to: string } {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const months = kind === 'trimestre' ? 3 : kind === 'semestre' ? 6 : 12;
-  const first = Math.floor((m - 1) / months) * months + 1;
-  const last = first + months - 1;
-  const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { from: `${y}-${pad(first)}-01`, to: `${y}-${pad(last)}-${pad(lastDay)}` };
-}
+export const periodOf = calendarPeriod;
 
 /** The columns of the table and the CSV (their words: messages-pqrs.ts, DOMAIN.md section 5). */
 const COLUMNS: ReportColumn[] = [
@@ -69,6 +63,8 @@ export class EcamAdminReports extends AdminView {
   @query('canvas') private canvas?: HTMLCanvasElement;
 
   @state() private kind: PeriodKind = 'trimestre';
+  /** The kind of period of the report shown (the radio may have moved since). */
+  @state() private shownKind: PeriodKind = 'trimestre';
   @state() private report?: PqrsReport;
   @state() private errors: FormErrors = NO_ERRORS;
   @state() private loading = false;
@@ -93,8 +89,10 @@ export class EcamAdminReports extends AdminView {
   private async load(period: { from: string; to: string }): Promise<void> {
     this.loading = true;
     this.errors = NO_ERRORS;
+    const kind = this.kind;
     try {
       this.report = await this.api.get<PqrsReport>('/reports/pqrs', period);
+      this.shownKind = kind;
     } catch (err) {
       this.errors = formErrors(err);
       await this.focusProblem(this.form, this.errors);
@@ -275,7 +273,8 @@ export class EcamAdminReports extends AdminView {
       <h3>${t.chart}</h3>
       <div class="chart">
         <canvas role="img" aria-label=${t.chartLabel}></canvas>
-      </div>`;
+      </div>
+      <ecam-admin-published .api=${this.api} .user=${this.user} .period=${{ kind: this.shownKind, from: r.from, to: r.to }}></ecam-admin-published>`;
   }
 
   override render(): TemplateResult {

@@ -247,10 +247,12 @@ export class EcamAdminRequest extends AdminView {
           t.replyTitle,
           html`<p>${t.replyIntro(d.responseChannel === 'email' && !!d.requester.email)}</p>`,
           html`${this.control(a, 'text', t.answer, { type: 'textarea', maxlength: 20000, hint: t.min10 })}
-            <div class="check">
-              <input id="reply-denied" name="denied" type="checkbox" />
-              <label for="reply-denied">${t.denied}</label>
-            </div>
+            ${d.type === 'informacion'
+              ? html`<div class="check">
+                  <input id="reply-denied" name="denied" type="checkbox" />
+                  <label for="reply-denied">${t.denied}</label>
+                </div>`
+              : nothing}
             <div class="field">
               <label for="reply-files">${t.replyFiles} <span class="hint">${this.words.t.optional}</span></label>
               <span class="hint" id="reply-files-hint">${t.fileTypes}</span>

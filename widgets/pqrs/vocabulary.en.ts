@@ -3,7 +3,7 @@
  * api/pqrs/states.ts), keyed by the same values: a value added there fails the build until it
  * has its English here. Used by the English texts of the form, the tracker and the staff page.
  */
-import type { DocumentType, PqrsType, RequesterKind, ResponseChannel } from '../../api/pqrs/catalog.ts';
+import type { DocumentType, PqrsChannel, PqrsType, RequesterKind, ResponseChannel } from '../../api/pqrs/catalog.ts';
 import type { PqrsAction, PqrsState } from '../../api/pqrs/states.ts';
 
 export const EN_TYPES: Record<PqrsType, [label: string, help: string]> = {
@@ -78,4 +78,14 @@ export const EN_ACTIONS: Record<PqrsAction, string> = {
   close: 'Close',
   approve: 'Approve and send',
   return: 'Return with a comment',
+};
+
+/** The channels a request comes in by (api/pqrs/catalog.ts PQRS_CHANNELS). */
+export const EN_FILING_CHANNELS: Record<PqrsChannel, string> = {
+  web: 'Web form',
+  chat: 'Chat',
+  buzon: 'Contact mailbox',
+  presencial: 'Verbal, in person',
+  telefonica: 'Verbal, by phone',
+  otro_verbal: 'Verbal, by other voice means',
 };
