@@ -55,7 +55,7 @@ interface NoticeRow {
   confirmed: string;
 }
 
-/** The request's columns a notice needs; `SELECT *` so the representative's columns come too. */
+/** The request's columns a notice needs, with a verbal petition's representative (`representative_*`). */
 type RequestRow = {
   id: number;
   radicado: string;
@@ -74,7 +74,11 @@ const NOTICE_SELECT = `SELECT n.id, n.pqrs_id, p.radicado, p.type, n.kind, n.tex
 
 function prepare(db: Db) {
   return {
-    request: db.prepare<[string], RequestRow>('SELECT * FROM pqrs WHERE radicado = ?'),
+    // A verbal petition's representative (migration 008) is known data too.
+    request: db.prepare<[string], RequestRow>(
+      `SELECT p.*, v.representative_name, v.representative_document_number
+       FROM pqrs p LEFT JOIN pqrs_verbal v ON v.pqrs_id = p.id WHERE p.radicado = ?`,
+    ),
     current: db.prepare<{ today: string }, NoticeRow>(
       `${NOTICE_SELECT} WHERE n.published_on <= @today AND n.removal_on >= @today ORDER BY n.published_at DESC, n.id DESC`,
     ),
@@ -133,18 +137,17 @@ function toStaff(r: NoticeRow, today: string): StaffNotice {
 
 /**
  * What the record knows about the people in a request: the requester's name, document, e-mail
- * and phone, and those of a representative (any `representative_*` or `representante_*` column:
- * verbal petitions record one).
+ * and phone, and those of a representative (the `representative_*` columns of a verbal petition).
  */
 export function knownData(row: Record<string, unknown>): KnownData {
   const known: KnownData = { names: [], documents: [], emails: [], phones: [] };
   for (const [key, value] of Object.entries(row)) {
     if (typeof value !== 'string' || !value.trim()) continue;
-    const person = /^(representative|representante|rep)_/.test(key) ? key.replace(/^[a-z]+_/, '') : key;
-    if (person === 'name' || person === 'nombre') known.names.push(value);
-    else if (person === 'document_number' || person === 'documento') known.documents.push(value);
-    else if (person === 'email' || person === 'correo') known.emails.push(value);
-    else if (person === 'phone' || person === 'telefono') known.phones.push(value);
+    const person = key.replace(/^representative_/, '');
+    if (person === 'name') known.names.push(value);
+    else if (person === 'document_number') known.documents.push(value);
+    else if (person === 'email') known.emails.push(value);
+    else if (person === 'phone') known.phones.push(value);
   }
   return known;
 }
@@ -277,7 +280,7 @@ export function noticesService(app: FastifyInstance) {
           ? 'Una solicitud anónima no tiene dirección de entrega: su respuesta se publica directamente.'
           : row.answer === null || (row.state !== 'respondida' && row.state !== 'cerrada')
             ? 'La solicitud aún no tiene una respuesta enviada.'
-            : `La solicitud no tiene ${input.channel === 'email' ? 'correo electrónico' : 'dirección postal'} registrada.`;
+            : `La solicitud no tiene ${input.channel === 'email' ? 'correo electrónico registrado' : 'dirección postal registrada'}.`;
       throw new ApiError(409, `No se puede registrar la entrega fallida. ${why}`, undefined, 'transition');
     }
     const now = app.now();

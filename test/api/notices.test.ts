@@ -430,9 +430,41 @@ describe('delivery failures', () => {
       payload: { channel: 'email', reason: 'No hay correo' },
     });
     assert.equal(wrong.statusCode, 409);
-    assert.match(wrong.json().error, /no tiene correo electrónico registrada/);
+    assert.match(wrong.json().error, /no tiene correo electrónico registrado/);
     app.db.prepare("UPDATE pqrs SET address = NULL WHERE radicado = ?").run(f.radicado);
     assert.equal((await noticeState(f.radicado)).kind, 'aviso');
+  });
+
+  test("a verbal petition's representative, recorded apart from the request, is flagged too", async () => {
+    at('2026-12-16');
+    const filed = await app.inject({
+      method: 'POST',
+      url: '/api/admin/pqrs/verbal',
+      headers: headers(),
+      payload: {
+        channel: 'presencial',
+        type: 'peticion',
+        requester: { kind: 'natural', name: 'Olga Lucía Rueda', documentType: 'CC', documentNumber: '63.444.555', email: 'olga@example.co' },
+        representative: { name: 'Hernando Villamizar Ortiz', documentType: 'CC', documentNumber: '91.777.888' },
+        object: 'Pide copia del certificado del curso de contratación estatal.',
+        reasons: 'Lo necesita para una convocatoria de empleo público.',
+        paperAnnexes: [],
+        consent: true,
+        verbalStatement: true,
+      },
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const { radicado } = filed.json() as { radicado: string };
+    await reply(radicado, 'Se entregó el certificado a su apoderado hernando villamizar ortiz.');
+    const failed = await app.inject({
+      method: 'POST',
+      url: `/api/admin/notices/${radicado}/delivery-failures`,
+      headers: headers(),
+      payload: { channel: 'email', reason: 'El correo rebotó' },
+    });
+    assert.equal(failed.statusCode, 201, failed.body);
+    const flagged = (await noticeState(radicado)).proposal!.flags.map((f) => `${f.kind}:${f.text}`);
+    assert.ok(flagged.includes('nombre:hernando villamizar ortiz'), flagged.join(', '));
   });
 });
 

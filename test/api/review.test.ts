@@ -130,12 +130,12 @@ describe('review before answering', () => {
     const older = await app.inject({ method: 'PUT', url: '/api/admin/settings', headers: headers(ADMIN), payload: withoutField });
     assert.equal(older.statusCode, 200);
     assert.deepEqual(older.json().reviewTypes, []);
-    assert.equal((await putSettings(['peticion', 'queja'])).statusCode, 200);
+    assert.equal((await putSettings(['peticion', 'informacion', 'queja'])).statusCode, 200);
   });
 
   test('reply → respondida at once when the type does not need review', async () => {
     at('2026-03-02');
-    const f = await file({ type: 'informacion' });
+    const f = await file({ type: 'sugerencia' });
     const d = await ok(f.radicado, 'reply', autora, { text: ANSWER });
     assert.equal(d.state, 'respondida');
     assert.equal(d.review.required, false);
@@ -168,7 +168,8 @@ describe('review before answering', () => {
 
     test('the whole path: reply → en_revision, return → back with the comment, answer again, approve → sent', async () => {
       at('2026-03-02');
-      const f = await file();
+      // An information request, the one type whose answer may deny access (Ley 1712).
+      const f = await file({ type: 'informacion' });
       await ok(f.radicado, 'assign', ADMIN, { staffId: autora });
       await ok(f.radicado, 'start', autora);
       const filedDue = (await detail(f.radicado)).dueDate;
