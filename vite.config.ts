@@ -91,7 +91,7 @@ export default defineConfig({
             { name: 'shared', test: /[\\/]widgets[\\/]shared[\\/](?!download\.ts|upload\.ts|[\w-]+\.en\.ts)|[\\/]api[\\/]pqrs[\\/]catalog\.ts$/, minShareCount: 2 },
           ],
         },
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        chunkFileNames: 'chunks/[name]-[hash:6].js',
         assetFileNames: 'chunks/[name]-[hash][extname]',
       },
     },

@@ -39,12 +39,10 @@ function scan(root: Element | Document): void {
 }
 
 scan(document);
-if (tags.some((tag) => !requested.has(tag))) {
-  const observer = new MutationObserver((mutations) => {
-    for (const m of mutations) for (const node of m.addedNodes) if (node instanceof Element) scan(node);
-    if (tags.every((tag) => customElements.get(tag))) observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
+// The observer stays: a page rarely holds every widget, so "all defined" almost never comes, and
+// once a tag is requested its check is one Set lookup per added element.
+new MutationObserver((mutations) => {
+  for (const m of mutations) for (const node of m.addedNodes) if (node instanceof Element) scan(node);
+}).observe(document, { childList: true, subtree: true });
 
 export {};

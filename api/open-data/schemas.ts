@@ -4,7 +4,8 @@
  * their dictionary; the CSV, the JSON and the dictionary route all come from this list.
  */
 import { z } from 'zod';
-import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS, PQRS_TYPE_VALUES, PQRS_TYPES } from '../pqrs/catalog.ts';
+import { PQRS_TYPE_VALUES, PQRS_TYPES } from '../pqrs/catalog.ts';
+import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS } from '../pqrs/channels.ts';
 import { PQRS_STATE_VALUES, PQRS_STATES } from '../pqrs/states.ts';
 import { checkPeriod } from '../reports/schemas.ts';
 import { isIsoDate } from '../calendar/calendar.ts';

@@ -78,26 +78,6 @@ export const RESPONSE_CHANNELS = {
 export type ResponseChannel = keyof typeof RESPONSE_CHANNELS;
 export const RESPONSE_CHANNEL_VALUES = /* @__PURE__ */ Object.keys(RESPONSE_CHANNELS) as [ResponseChannel, ...ResponseChannel[]];
 
-/**
- * The channel a request came in by. `web` is the citizens' form; `chat` and `buzon` are staff
- * filing a conversation or a mailbox message; the last three are verbal petitions (Decreto 1166
- * de 2016) typed by the official who heard them. A new channel is one more entry here and in
- * the CHECK of migration 006.
- */
-export const PQRS_CHANNELS = {
-  web: 'Formulario web',
-  chat: 'Chat',
-  buzon: 'Buzón de contacto',
-  presencial: 'Verbal presencial',
-  telefonica: 'Verbal telefónica',
-  otro_verbal: 'Verbal por otro medio de voz',
-} as const;
-export type PqrsChannel = keyof typeof PQRS_CHANNELS;
-export const PQRS_CHANNEL_VALUES = /* @__PURE__ */ Object.keys(PQRS_CHANNELS) as [PqrsChannel, ...PqrsChannel[]];
-/** The channels of a verbal petition (Decreto 1166 de 2016): in person, by phone, by any other voice means. */
-export const VERBAL_CHANNEL_VALUES = ['presencial', 'telefonica', 'otro_verbal'] as const satisfies readonly PqrsChannel[];
-export type VerbalChannel = (typeof VERBAL_CHANNEL_VALUES)[number];
-
 /** Accepted attachment kinds, detected by content (magic bytes), with their usual extensions. */
 export const ATTACHMENT_MIME_TYPES = {
   'application/pdf': 'PDF',
@@ -123,12 +103,4 @@ export const LIMITS = {
   phone: 30,
   address: 300,
   city: 100,
-} as const;
-
-/** Field limits of a verbal petition (Decreto 1166 de 2016), shared by the staff form and the server. */
-export const VERBAL_LIMITS = {
-  object: 2000,
-  reasons: 7000,
-  paperAnnex: 200,
-  paperAnnexes: 20,
 } as const;

@@ -12,18 +12,8 @@ import type { Db } from '../db/index.ts';
 import { perDb } from '../db/index.ts';
 import { getSettings } from '../settings/store.ts';
 import type { Config } from '../config.ts';
-import {
-  DOCUMENT_TYPES,
-  PQRS_CHANNELS,
-  PQRS_TYPES,
-  REQUESTER_KINDS,
-  RESPONSE_CHANNELS,
-  type DocumentType,
-  type PqrsChannel,
-  type PqrsType,
-  type RequesterKind,
-  type ResponseChannel,
-} from './catalog.ts';
+import { DOCUMENT_TYPES, PQRS_TYPES, REQUESTER_KINDS, RESPONSE_CHANNELS, type DocumentType, type PqrsType, type RequesterKind, type ResponseChannel } from './catalog.ts';
+import { PQRS_CHANNELS, type PqrsChannel } from './channels.ts';
 import type { Constancia } from './verbal-schemas.ts';
 
 interface ConstanciaRow {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.ts';
 import type { StoredFile } from './attachments.ts';
-import type { PqrsChannel } from './catalog.ts';
+import type { PqrsChannel } from './channels.ts';
 import type { PqrsData } from './schemas.ts';
 
 export interface NewPqrs {

@@ -4,16 +4,8 @@
  * these; no server code here.
  */
 import { z } from 'zod';
-import {
-  DOCUMENT_TYPE_VALUES,
-  LIMITS,
-  PQRS_CHANNEL_VALUES,
-  PQRS_TYPE_VALUES,
-  REQUESTER_KIND_VALUES,
-  RESPONSE_CHANNEL_VALUES,
-  VERBAL_CHANNEL_VALUES,
-  VERBAL_LIMITS,
-} from './catalog.ts';
+import { DOCUMENT_TYPE_VALUES, LIMITS, PQRS_TYPE_VALUES, REQUESTER_KIND_VALUES, RESPONSE_CHANNEL_VALUES } from './catalog.ts';
+import { PQRS_CHANNEL_VALUES, VERBAL_CHANNEL_VALUES, VERBAL_LIMITS } from './channels.ts';
 import { optionalEmail, optionalText, pqrsCreatedSchema, text } from './schemas.ts';
 
 

@@ -11,7 +11,7 @@ import { recordAudit } from '../admin/audit.ts';
 import type { StaffUser } from '../auth/users.ts';
 import { perDb, type Db } from '../db/index.ts';
 import type { StoredFile } from './attachments.ts';
-import type { VerbalChannel } from './catalog.ts';
+import type { VerbalChannel } from './channels.ts';
 import { constanciaMail, readConstancia } from './constancia.ts';
 import type { PqrsData } from './schemas.ts';
 import { pqrsService } from './service.ts';

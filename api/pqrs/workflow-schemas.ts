@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/calendar.ts';
 import { trackNoticeSchema } from '../notices/schemas.ts';
 import { DOCUMENT_TYPE_VALUES, PQRS_TYPE_VALUES, REQUESTER_KIND_VALUES, RESPONSE_CHANNEL_VALUES } from './catalog.ts';
-import { PQRS_CHANNEL_VALUES } from './catalog.ts';
+import { PQRS_CHANNEL_VALUES } from './channels.ts';
 import { optionalText, pageOf, text } from './schemas.ts';
 import { reviewInfoSchema } from './review-schemas.ts';
 import { PQRS_ACTION_VALUES, PQRS_STATE_VALUES } from './states.ts';

@@ -42,7 +42,7 @@ import { getSurveyBySlug } from '../survey/store.ts';
 import type { OutgoingMail } from '../mail/outbox.ts';
 import type { StoredFile } from './attachments.ts';
 import { PQRS_TYPES, type DocumentType, type PqrsType, type RequesterKind, type ResponseChannel } from './catalog.ts';
-import type { PqrsChannel } from './catalog.ts';
+import type { PqrsChannel } from './channels.ts';
 import {
   PQRS_ACTION_VALUES,
   PQRS_ACTIONS,

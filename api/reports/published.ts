@@ -14,7 +14,7 @@ import { calendarRules } from '../calendar/store.ts';
 import { toCsv, SPREADSHEET } from '../csv.ts';
 import { perDb, type Db } from '../db/index.ts';
 import { ApiError } from '../errors.ts';
-import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS, type PqrsChannel } from '../pqrs/catalog.ts';
+import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS, type PqrsChannel } from '../pqrs/channels.ts';
 import type { PqrsState } from '../pqrs/states.ts';
 import type {
   InformationRequest,

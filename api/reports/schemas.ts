@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/calendar.ts';
-import { PQRS_CHANNEL_VALUES, PQRS_TYPE_VALUES } from '../pqrs/catalog.ts';
+import { PQRS_TYPE_VALUES } from '../pqrs/catalog.ts';
+import { PQRS_CHANNEL_VALUES } from '../pqrs/channels.ts';
 import { calendarPeriod, PERIOD_KIND_VALUES, type PeriodKind } from './periods.ts';
 
 export { PERIOD_KIND_VALUES, type PeriodKind };

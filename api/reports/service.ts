@@ -15,7 +15,7 @@ import { bogotaDate, bogotaMidnight, businessDaysBetween, type CalendarRules } f
 import { calendarRules } from '../calendar/store.ts';
 import type { Db } from '../db/index.ts';
 import { PQRS_TYPE_VALUES, PQRS_TYPES, type PqrsType } from '../pqrs/catalog.ts';
-import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS, type PqrsChannel } from '../pqrs/catalog.ts';
+import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS, type PqrsChannel } from '../pqrs/channels.ts';
 import type { PqrsState } from '../pqrs/states.ts';
 import type { Period, PqrsReport, ReportRow, STANDING_VALUES } from './schemas.ts';
 

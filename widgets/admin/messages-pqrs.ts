@@ -13,7 +13,7 @@ import {
   type RequesterKind,
   type ResponseChannel,
 } from '../../api/pqrs/catalog.ts';
-import { PQRS_CHANNELS, type PqrsChannel } from '../../api/pqrs/catalog.ts';
+import { PQRS_CHANNELS, type PqrsChannel } from '../../api/pqrs/channels.ts';
 import { PQRS_ACTIONS, PQRS_STATES, type PqrsAction, type PqrsState } from '../../api/pqrs/states.ts';
 import type { ReportRow } from '../../api/reports/schemas.ts';
 import { catalog } from './catalog.ts';

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ATTACHMENT_ACCEPT, PQRS_TYPES, VERBAL_CHANNEL_VALUES } from '../../api/pqrs/catalog.ts';
+import { ATTACHMENT_ACCEPT, PQRS_TYPES } from '../../api/pqrs/catalog.ts';
+import { VERBAL_CHANNEL_VALUES } from '../../api/pqrs/channels.ts';
 import type { PqrsAction } from '../../api/pqrs/states.ts';
 import type { PqrsDetail } from '../../api/pqrs/workflow-schemas.ts';
 import { bogotaDate, formatBytes, formatDate, formatDateTime } from '../shared/format.ts';

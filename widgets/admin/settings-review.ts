@@ -1,6 +1,6 @@
 /** The Ajustes fieldset of review before answering: which PQRSD types need a reviewer's approval. */
 import { html, type TemplateResult } from 'lit';
-import { PQRS_TYPE_VALUES, type PqrsType } from '../../api/pqrs/catalog.ts';
+import { PQRS_TYPES, type PqrsType } from '../../api/pqrs/catalog.ts';
 import type { reviewMessages } from './messages-review.ts';
 import { fieldError } from './view.ts';
 
@@ -16,7 +16,7 @@ export function renderReviewTypes(
     <legend>${t.reviewLegend}</legend>
     <p class="hint" id="settings-reviewTypes-hint">${t.reviewHint}</p>
     ${fieldError('settings-reviewTypes', message)}
-    ${PQRS_TYPE_VALUES.map(
+    ${(Object.keys(PQRS_TYPES) as PqrsType[]).map(
       (type) => html`<div class="check">
         <input id="review-${type}" name="reviewTypes" type="checkbox" value=${type} ?checked=${chosen.includes(type)} />
         <label for="review-${type}">${label(type)}</label>

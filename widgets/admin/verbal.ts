@@ -1,15 +1,12 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import {
-  ATTACHMENT_ACCEPT,
-  DOCUMENT_TYPE_VALUES,
-  PQRS_TYPE_VALUES,
-  PQRS_TYPES,
-  VERBAL_CHANNEL_VALUES,
-  type DocumentType,
-} from '../../api/pqrs/catalog.ts';
+// Keys of the vocabulary objects rather than the catalog's *_VALUES arrays: the staff page using
+// those would keep them in the chunk every citizens' widget loads (vite.config.ts, `shared`).
+import { ATTACHMENT_ACCEPT, DOCUMENT_TYPES, PQRS_TYPES, type DocumentType, type PqrsType } from '../../api/pqrs/catalog.ts';
+import { VERBAL_CHANNEL_VALUES } from '../../api/pqrs/channels.ts';
 import type { Constancia, VerbalFiled, VerbalInput } from '../../api/pqrs/verbal-schemas.ts';
-import { LIMITS, VERBAL_LIMITS } from '../../api/pqrs/catalog.ts';
+import { LIMITS } from '../../api/pqrs/catalog.ts';
+import { VERBAL_LIMITS } from '../../api/pqrs/channels.ts';
 import { formatBytes, formatDate, formatDateTime } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { pqrsMessages } from './messages-pqrs.ts';
@@ -234,7 +231,7 @@ export class EcamAdminVerbal extends AdminView {
   }
 
   private documents(): [string, string][] {
-    return DOCUMENT_TYPE_VALUES.map((d) => [d, this.pqrs.t.document(d)]);
+    return (Object.keys(DOCUMENT_TYPES) as DocumentType[]).map((d) => [d, this.pqrs.t.document(d)]);
   }
 
   private renderForm(): TemplateResult {
@@ -262,7 +259,7 @@ export class EcamAdminVerbal extends AdminView {
         ${this.select(
           'type',
           t.type,
-          PQRS_TYPE_VALUES.map((ty) => [ty, t.typeOption(p.type(ty), PQRS_TYPES[ty].businessDays)]),
+          (Object.keys(PQRS_TYPES) as PqrsType[]).map((ty) => [ty, t.typeOption(p.type(ty), PQRS_TYPES[ty].businessDays)]),
           t.chooseType,
         )}
       </div>

@@ -2,7 +2,8 @@
  * Texts of `<ecam-informe>`. Names of types and channels come from the server in Spanish; their
  * English is in widgets/pqrs/vocabulary.en.ts, keyed by the same values.
  */
-import type { PqrsChannel, PqrsType } from '../../api/pqrs/catalog.ts';
+import type { PqrsType } from '../../api/pqrs/catalog.ts';
+import type { PqrsChannel } from '../../api/pqrs/channels.ts';
 import type { PeriodKind } from '../../api/reports/periods.ts';
 import type { STANDING_VALUES } from '../../api/reports/schemas.ts';
 import { lazyCatalog } from '../shared/i18n.ts';

@@ -3,7 +3,8 @@
  * api/pqrs/states.ts), keyed by the same values: a value added there fails the build until it
  * has its English here. Used by the English texts of the form, the tracker and the staff page.
  */
-import type { DocumentType, PqrsChannel, PqrsType, RequesterKind, ResponseChannel } from '../../api/pqrs/catalog.ts';
+import type { DocumentType, PqrsType, RequesterKind, ResponseChannel } from '../../api/pqrs/catalog.ts';
+import type { PqrsChannel } from '../../api/pqrs/channels.ts';
 import type { PqrsAction, PqrsState } from '../../api/pqrs/states.ts';
 
 export const EN_TYPES: Record<PqrsType, [label: string, help: string]> = {
