@@ -17,6 +17,7 @@
  */
 import type { Db } from '../db/index.ts';
 import { PQRS_STATES, type PqrsState } from '../pqrs/states.ts';
+import { recordEvent } from '../pqrs/store.ts';
 import { formatDate } from '../pqrs/workflow.ts';
 import { addBusinessDays, businessDaysBetween, isBusinessDay, nextBusinessDay, datesBetween, type CalendarRules } from './calendar.ts';
 
@@ -75,10 +76,6 @@ export function recomputeOpenDeadlines(
   const update = db.prepare(
     `UPDATE pqrs SET due_date = @due, original_due_date = @original, completion_deadline = @completion WHERE id = @id`,
   );
-  const event = db.prepare(
-    `INSERT INTO pqrs_events (pqrs_id, at, state, actor, actor_id, public_note)
-     VALUES (@pqrsId, @at, @state, @actor, @actorId, @note)`,
-  );
   // Requests share receipts and due dates (a day's filings of one type have the same), so each
   // pair is counted once: 12,505 moved requests of 20,008 open take well under a second.
   const movedDates = new Map<string, string>();
@@ -118,13 +115,13 @@ export function recomputeOpenDeadlines(
       );
     }
     update.run({ id: row.id, due, original, completion });
-    event.run({
+    recordEvent(db, {
       pqrsId: row.id,
       at: now.toISOString(),
       state: row.state,
       actor: actor.username,
       actorId: actor.id,
-      note: lines.join('\n'),
+      publicNote: lines.join('\n'),
     });
     radicados.push(row.radicado);
   }

@@ -11,6 +11,7 @@ import { perDb, type Db } from '../db/index.ts';
 import { ApiError } from '../errors.ts';
 import { PQRS_TYPES, type PqrsType, type RequesterKind, type ResponseChannel } from '../pqrs/catalog.ts';
 import type { PqrsState } from '../pqrs/states.ts';
+import { recordEvent } from '../pqrs/store.ts';
 import { getSettings } from '../settings/store.ts';
 import { FLAG_LABELS, findPersonalData, type KnownData, type PersonalDataFlag } from './personal-data.ts';
 import {
@@ -97,10 +98,6 @@ function prepare(db: Db) {
     ),
     insertFailure: db.prepare(
       'INSERT INTO delivery_failures (pqrs_id, at, channel, reason, staff_id) VALUES (@pqrsId, @at, @channel, @reason, @staffId)',
-    ),
-    insertEvent: db.prepare(
-      `INSERT INTO pqrs_events (pqrs_id, at, state, actor, actor_id, public_note)
-       VALUES (@pqrsId, @at, @state, @actor, @actorId, @publicNote)`,
     ),
   };
 }
@@ -246,7 +243,7 @@ export function noticesService(app: FastifyInstance) {
       staffId: actor.id,
       confirmed: JSON.stringify(kept),
     });
-    s.insertEvent.run({
+    recordEvent(db, {
       pqrsId: row.id,
       at: now.toISOString(),
       state: row.state,
@@ -287,7 +284,7 @@ export function noticesService(app: FastifyInstance) {
     s.insertFailure.run({ pqrsId: row.id, at: now.toISOString(), channel: input.channel, reason: input.reason, staffId: actor.id });
     // The citizen sees that the answer could not be delivered and what comes next; the reason
     // stays internal, as it may quote the address.
-    s.insertEvent.run({
+    recordEvent(db, {
       pqrsId: row.id,
       at: now.toISOString(),
       state: row.state,

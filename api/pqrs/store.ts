@@ -1,7 +1,8 @@
-import type { Db } from '../db/index.ts';
+import { perDb, type Db } from '../db/index.ts';
 import type { StoredFile } from './attachments.ts';
 import type { PqrsChannel } from './channels.ts';
 import type { PqrsData } from './schemas.ts';
+import type { PqrsState } from './states.ts';
 
 export interface NewPqrs {
   prefix: string;
@@ -38,9 +39,6 @@ export function pqrsStore(db: Db) {
   const insertAttachment = db.prepare(`
     INSERT INTO pqrs_attachments (pqrs_id, original_name, stored_name, mime, size, sha256)
     VALUES (@pqrsId, @originalName, @storedName, @mime, @size, @sha256)`);
-  const insertEvent = db.prepare(
-    'INSERT INTO pqrs_events (pqrs_id, at, state, actor, public_note) VALUES (?, ?, ?, NULL, ?)',
-  );
 
   /**
    * Records a request, its attachments and first event. Runs inside the caller's transaction
@@ -79,10 +77,40 @@ export function pqrsStore(db: Db) {
       }).lastInsertRowid,
     );
     for (const f of p.files) insertAttachment.run({ pqrsId: id, ...f });
-    insertEvent.run(id, p.receivedAt, 'radicada', 'Solicitud radicada y recibida por la entidad.');
+    recordEvent(db, {
+      pqrsId: id,
+      at: p.receivedAt,
+      state: 'radicada',
+      actor: null,
+      actorId: null,
+      publicNote: 'Solicitud radicada y recibida por la entidad.',
+    });
     p.alsoInTransaction?.(radicado, id);
     return { id, radicado };
   };
 
   return { create };
+}
+
+/** One entry of a request's public history: the tracker shows `publicNote` with the state. */
+export interface PqrsEvent {
+  pqrsId: number;
+  at: string;
+  state: PqrsState;
+  /** The staff member's username, or null for the system. */
+  actor: string | null;
+  actorId: number | null;
+  publicNote: string | null;
+}
+
+const eventStatement = perDb((db: Db) =>
+  db.prepare<PqrsEvent>(
+    `INSERT INTO pqrs_events (pqrs_id, at, state, actor, actor_id, public_note)
+     VALUES (@pqrsId, @at, @state, @actor, @actorId, @publicNote)`,
+  ),
+);
+
+/** Adds an entry to a request's history (the workflow, notices and holiday recomputation write here). */
+export function recordEvent(db: Db, event: PqrsEvent): void {
+  eventStatement(db).run(event);
 }

@@ -39,6 +39,7 @@ import { trackNotice } from '../notices/service.ts';
 import { getSettings } from '../settings/store.ts';
 import { surveyStatus } from '../survey/service.ts';
 import { getSurveyBySlug } from '../survey/store.ts';
+import { recordEvent } from './store.ts';
 import type { OutgoingMail } from '../mail/outbox.ts';
 import type { StoredFile } from './attachments.ts';
 import { PQRS_TYPES, type DocumentType, type PqrsType, type RequesterKind, type ResponseChannel } from './catalog.ts';
@@ -320,10 +321,6 @@ export function workflow(app: FastifyInstance) {
     notes: db.prepare<[number], { id: number; at: string; author: string; text: string }>(
       'SELECT id, at, author, text FROM pqrs_notes WHERE pqrs_id = ? ORDER BY at, id',
     ),
-    insertEvent: db.prepare(
-      `INSERT INTO pqrs_events (pqrs_id, at, state, actor, actor_id, public_note)
-       VALUES (@pqrsId, @at, @state, @actor, @actorId, @publicNote)`,
-    ),
     insertNote: db.prepare('INSERT INTO pqrs_notes (pqrs_id, at, staff_id, author, text) VALUES (?, ?, ?, ?, ?)'),
     insertFile: db.prepare(
       `INSERT INTO pqrs_attachments (pqrs_id, original_name, stored_name, mime, size, sha256, kind)
@@ -579,7 +576,7 @@ export function workflow(app: FastifyInstance) {
     const to = effect.to ?? PQRS_ACTIONS[action].from[row.state]!;
     const at = ctx.now.toISOString();
     update(row.id, { ...effect.changes, state: to });
-    s.insertEvent.run({ pqrsId: row.id, at, state: to, actor: actor.username, actorId: actor.id, publicNote: effect.publicNote });
+    recordEvent(db, { pqrsId: row.id, at, state: to, actor: actor.username, actorId: actor.id, publicNote: effect.publicNote });
     if (effect.note) s.insertNote.run(row.id, at, actor.id, actor.username, effect.note);
     for (const f of effect.files ?? []) s.insertFile.run({ pqrsId: row.id, ...f });
     const mail = effect.mail && mailFor(row, effect.mail, ctx.entityName);

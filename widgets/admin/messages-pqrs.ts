@@ -17,7 +17,7 @@ import { PQRS_CHANNELS, type PqrsChannel } from '../../api/pqrs/channels.ts';
 import { PQRS_ACTIONS, PQRS_STATES, type PqrsAction, type PqrsState } from '../../api/pqrs/states.ts';
 import type { ReportRow } from '../../api/reports/schemas.ts';
 import { catalog } from './catalog.ts';
-import { EN_ACTIONS, EN_CHANNELS, EN_DOCUMENTS, EN_KINDS, EN_STATES, EN_TYPES } from '../pqrs/vocabulary.en.ts';
+import { EN_ACTIONS, EN_CHANNELS, EN_DOCUMENTS, EN_FILING_CHANNELS, EN_KINDS, EN_STATES, EN_TYPES } from '../pqrs/vocabulary.en.ts';
 
 /** The figures of the report, in the order of its table and CSV. */
 export type ReportColumn = Exclude<keyof ReportRow, 'type' | 'label'>;
@@ -83,16 +83,6 @@ const EN_PERIODS: Record<Period, string> = {
   semestre: 'This half-year',
   anio: 'This year',
   personalizado: 'Another period',
-};
-
-/** The channels a request comes in by (PQRS_CHANNELS), in English. */
-const EN_INTAKE_CHANNELS: Record<PqrsChannel, string> = {
-  web: 'Web form',
-  chat: 'Chat',
-  buzon: 'Contact mailbox',
-  presencial: 'Verbal, in person',
-  telefonica: 'Verbal, by phone',
-  otro_verbal: 'Verbal, by other voice means',
 };
 
 const isSubmit = (a: PqrsAction): a is SubmitAction => a in SUBMIT;
@@ -377,7 +367,7 @@ export const pqrsMessages = catalog(es, {
     'Received, answered on time and late, overdue, transferred, denied, and answer times in business days (Law 1712 of 2014 and Law 1474 of 2011, art. 76).',
   loadingReport: 'Loading the report…',
   reportLoaded: (n) => `Report loaded: ${n} requests received in the period.`,
-  intakeChannel: (channel) => EN_INTAKE_CHANNELS[channel],
+  intakeChannel: (channel) => EN_FILING_CHANNELS[channel],
   intakeChannelLabel: 'Channel',
   channelsTable: 'Table of requests by channel',
   channelsCaption: 'PQRSD received by channel',

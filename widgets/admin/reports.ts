@@ -3,6 +3,7 @@ import { query, state } from 'lit/decorators.js';
 import type { PqrsReport, ReportRow } from '../../api/reports/schemas.ts';
 import { bogotaDate, formatDate, formatDateTime } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
+import { REPORT_COLUMNS } from '../../api/reports/columns.ts';
 import { calendarPeriod } from '../../api/reports/periods.ts';
 import { drawBarChart, type Chart } from './chart.ts';
 import './published.ts';
@@ -15,20 +16,6 @@ const PERIODS: PeriodKind[] = ['trimestre', 'semestre', 'anio', 'personalizado']
 
 /** The first and last day of the quarter, semester or year that contains `today` (Bogotá). */
 export const periodOf = calendarPeriod;
-
-/** The columns of the table and the CSV (their words: messages-pqrs.ts, DOMAIN.md section 5). */
-const COLUMNS: ReportColumn[] = [
-  'received',
-  'answeredOnTime',
-  'answeredLate',
-  'open',
-  'overdue',
-  'transferred',
-  'withdrawn',
-  'denied',
-  'avgBusinessDays',
-  'maxBusinessDays',
-];
 
 /** The stacked bars: where each received request stands; together they add up to «received». */
 const SERIES: [ReportColumn, string][] = [
@@ -230,21 +217,21 @@ export class EcamAdminReports extends AdminView {
           <thead>
             <tr>
               <th scope="col">${t.kindOfRequest}</th>
-              ${COLUMNS.map((key) => html`<th scope="col" class="num">${t.column(key)}</th>`)}
+              ${REPORT_COLUMNS.map((key) => html`<th scope="col" class="num">${t.column(key)}</th>`)}
             </tr>
           </thead>
           <tbody>
             ${r.rows.map(
               (row) => html`<tr>
                 <th scope="row">${this.rowLabel(row)}</th>
-                ${COLUMNS.map((key) => html`<td class="num">${this.cell(row, key)}</td>`)}
+                ${REPORT_COLUMNS.map((key) => html`<td class="num">${this.cell(row, key)}</td>`)}
               </tr>`,
             )}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">${this.rowLabel(r.total)}</th>
-              ${COLUMNS.map((key) => html`<td class="num">${this.cell(r.total, key)}</td>`)}
+              ${REPORT_COLUMNS.map((key) => html`<td class="num">${this.cell(r.total, key)}</td>`)}
             </tr>
           </tfoot>
         </table>

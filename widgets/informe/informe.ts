@@ -1,26 +1,13 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { PublishedList, PublishedReport, PublishedSummary, ReportRow } from '../../api/reports/schemas.ts';
+import { REPORT_COLUMNS } from '../../api/reports/columns.ts';
 import { ApiError, apiBase, errorText, request } from '../shared/api.ts';
 import { formStyles } from '../shared/form-styles.ts';
 import { bogotaDate, formatDate, formatDateTime } from '../shared/format.ts';
 import { I18nController } from '../shared/i18n.ts';
 import { tokens } from '../shared/styles.ts';
 import { informeStyles } from './informe.styles.ts';
-import { messages, type Column, type Standing } from './messages.ts';
-
-/** The columns of the table by type (the order of the published CSV). */
-const COLUMNS: Column[] = [
-  'received',
-  'answeredOnTime',
-  'answeredLate',
-  'open',
-  'overdue',
-  'transferred',
-  'withdrawn',
-  'denied',
-  'avgBusinessDays',
-  'maxBusinessDays',
-];
+import { messages, type Standing } from './messages.ts';
 
 /** The parts of each bar: where every received request stands; together they make «received». */
 const SEGMENTS: Standing[] = ['answeredOnTime', 'answeredLate', 'overdue', 'open', 'transferred', 'withdrawn'];
@@ -235,7 +222,7 @@ export class EcamInforme extends LitElement {
   private renderTypes(r: PublishedReport): TemplateResult {
     const t = this.i18n.t;
     const { rows, total } = r.snapshot.report;
-    const cells = (row: ReportRow) => COLUMNS.map((c) => html`<td class="num">${this.number(row[c])}</td>`);
+    const cells = (row: ReportRow) => REPORT_COLUMNS.map((c) => html`<td class="num">${this.number(row[c])}</td>`);
     return html`<section aria-labelledby="i-types">
       <h4 id="i-types">${t.typesTitle}</h4>
       <div class="scroll" role="region" aria-label=${t.scrollTable(t.typesTitle)} tabindex="0">
@@ -246,7 +233,7 @@ export class EcamInforme extends LitElement {
           <thead>
             <tr>
               <th scope="col">${t.kindOfRequest}</th>
-              ${COLUMNS.map((c) => html`<th scope="col" class="num">${t.column(c)}</th>`)}
+              ${REPORT_COLUMNS.map((c) => html`<th scope="col" class="num">${t.column(c)}</th>`)}
             </tr>
           </thead>
           <tbody>

@@ -81,7 +81,7 @@ export const EN_ACTIONS: Record<PqrsAction, string> = {
   return: 'Return with a comment',
 };
 
-/** The channels a request comes in by (api/pqrs/catalog.ts PQRS_CHANNELS). */
+/** The channels a request comes in by (api/pqrs/channels.ts PQRS_CHANNELS). */
 export const EN_FILING_CHANNELS: Record<PqrsChannel, string> = {
   web: 'Web form',
   chat: 'Chat',
