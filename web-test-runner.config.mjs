@@ -42,7 +42,7 @@ const apiPlugin = {
       ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'silent',
       // This process also builds the test pages: its event loop stalls are not overload.
-      ECAM_MAX_EVENT_LOOP_DELAY_MS: '600000',
+      ECAM_MAX_EVENT_LOOP_DELAY_MS: '0',
     });
     api.app = await buildApp(config, {}, () => new Date(Date.now() + api.clockDays * 86_400_000));
     await api.app.listen({ host: '127.0.0.1', port: 0 });

@@ -56,8 +56,8 @@ const envSchema = z.object({
     .optional()
     .transform((v) => ['on', 'true', '1', 'yes'].includes((v ?? '').trim().toLowerCase())),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Event-loop delay (ms) above which requests get 503 + Retry-After instead of queueing. */
-  ECAM_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).default(1000),
+  /** Event-loop delay (ms) above which requests get 503 + Retry-After instead of queueing; 0 turns the check off. */
+  ECAM_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   /** Heap (MB) above which requests get 503; default 90 % of the V8 heap limit. */
   ECAM_MAX_HEAP_MB: z.coerce.number().min(1).optional(),
 });

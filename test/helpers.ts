@@ -24,8 +24,11 @@ export async function testApp(
     ECAM_RATE_LIMIT: 'off',
     LOG_LEVEL: 'silent',
     // Load shedding only where a test turns it on (test/api/ops.test.ts): a test seeding
-    // thousands of rows, or a busy machine, must not see 503s meant for real overload.
-    ECAM_MAX_EVENT_LOOP_DELAY_MS: '600000',
+    // thousands of rows, or a busy machine, must not see 503s meant for real overload. Off, not
+    // merely high: after a stall longer than under-pressure's one-second sample (a CPU-starved
+    // machine, a synchronous seed), the sample has no measurement, counts as an infinite delay,
+    // and every request of the next second gets 503 whatever the threshold.
+    ECAM_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...env,
   });
   const app = await buildApp(config, {}, now);

@@ -42,7 +42,8 @@ export async function startServer(env: Record<string, string> = {}, entry = 'api
   const dataDir = env.ECAM_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ecam-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ECAM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    // No load shedding unless a test asks (see test/helpers.ts testApp): CI machines stall.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ECAM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ECAM_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
