@@ -1,0 +1,164 @@
+/** The events tables (api/db/migrations/012-events.sql): the one place with their SQL. */
+import { perDb, type Db } from '../db/index.ts';
+import type { EventKind, EventState } from './schemas.ts';
+
+export interface EventRow {
+  id: number;
+  slug: string;
+  title: string;
+  kind: EventKind;
+  summary: string;
+  body: string;
+  starts_at: string;
+  ends_at: string;
+  place: string | null;
+  online_url: string | null;
+  responsible_id: number | null;
+  responsible_name: string | null;
+  state: EventState;
+  registration: number;
+  capacity: number | null;
+  waitlist: number;
+  reg_closes_at: string | null;
+  questions: number;
+  survey_slug: string | null;
+  goals: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  cancelled_at: string | null;
+  registered: number;
+  waitlisted: number;
+}
+
+export interface EventFields {
+  slug: string;
+  title: string;
+  kind: EventKind;
+  summary: string;
+  body: string;
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  onlineUrl: string | null;
+  responsibleId: number | null;
+  registration: number;
+  capacity: number | null;
+  waitlist: number;
+  regClosesAt: string | null;
+  questions: number;
+  surveySlug: string | null;
+  goals: string;
+  at: string;
+}
+
+export interface RegistrationRow {
+  id: number;
+  event_id: number;
+  name: string;
+  email: string;
+  status: 'registered' | 'waitlisted' | 'cancelled';
+}
+
+const SELECT = `SELECT e.*, s.name AS responsible_name,
+  (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'registered') AS registered,
+  (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
+  FROM events e LEFT JOIN staff s ON s.id = e.responsible_id`;
+
+function prepare(db: Db) {
+  return {
+    insert: db.prepare<EventFields>(
+      `INSERT INTO events (slug, title, kind, summary, body, starts_at, ends_at, place, online_url, responsible_id,
+         registration, capacity, waitlist, reg_closes_at, questions, survey_slug, goals, created_at, updated_at)
+       VALUES (@slug, @title, @kind, @summary, @body, @startsAt, @endsAt, @place, @onlineUrl, @responsibleId,
+         @registration, @capacity, @waitlist, @regClosesAt, @questions, @surveySlug, @goals, @at, @at)`,
+    ),
+    update: db.prepare<EventFields & { id: number }>(
+      `UPDATE events SET slug = @slug, title = @title, kind = @kind, summary = @summary, body = @body,
+         starts_at = @startsAt, ends_at = @endsAt, place = @place, online_url = @onlineUrl, responsible_id = @responsibleId,
+         registration = @registration, capacity = @capacity, waitlist = @waitlist, reg_closes_at = @regClosesAt,
+         questions = @questions, survey_slug = @surveySlug, goals = @goals, updated_at = @at
+       WHERE id = @id`,
+    ),
+    get: db.prepare<[number], EventRow>(`${SELECT} WHERE e.id = ?`),
+    bySlug: db.prepare<[string], EventRow>(`${SELECT} WHERE e.slug = ?`),
+    slugTaken: db.prepare<[string, number], number>('SELECT count(*) FROM events WHERE slug = ? AND id <> ?').pluck(),
+    list: db.prepare<{ from: string | null; to: string | null; kind: string | null; state: string | null; publicOnly: number }, EventRow>(
+      `${SELECT} WHERE (@from IS NULL OR e.ends_at >= @from) AND (@to IS NULL OR e.starts_at < @to)
+         AND (@kind IS NULL OR e.kind = @kind) AND (@state IS NULL OR e.state = @state)
+         AND (@publicOnly = 0 OR e.state <> 'draft')
+       ORDER BY e.starts_at, e.id`,
+    ),
+    setState: db.prepare<{ id: number; state: EventState; at: string }>(
+      `UPDATE events SET state = @state, updated_at = @at,
+         published_at = CASE WHEN @state = 'published' THEN @at ELSE published_at END,
+         cancelled_at = CASE WHEN @state = 'cancelled' THEN @at ELSE cancelled_at END
+       WHERE id = @id`,
+    ),
+    surveyExists: db.prepare<[string], number>('SELECT count(*) FROM surveys WHERE slug = ?').pluck(),
+    staffExists: db.prepare<[number], number>('SELECT count(*) FROM staff WHERE id = ? AND active = 1').pluck(),
+    activeByEmail: db.prepare<[number, string], RegistrationRow>(
+      `SELECT id, event_id, name, email, status FROM event_registrations
+       WHERE event_id = ? AND lower(email) = lower(?) AND status <> 'cancelled'`,
+    ),
+    insertRegistration: db.prepare<{
+      eventId: number;
+      name: string;
+      email: string;
+      status: string;
+      tokenHash: string;
+      at: string;
+      consentPolicy: string;
+      consentIp: string;
+    }>(
+      `INSERT INTO event_registrations (event_id, name, email, status, token_hash, created_at, consent_at, consent_policy, consent_ip)
+       VALUES (@eventId, @name, @email, @status, @tokenHash, @at, @at, @consentPolicy, @consentIp)`,
+    ),
+    byToken: db.prepare<[number, string], RegistrationRow>(
+      `SELECT id, event_id, name, email, status FROM event_registrations WHERE event_id = ? AND token_hash = ? AND status <> 'cancelled'`,
+    ),
+    cancel: db.prepare<[string, number]>(`UPDATE event_registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ?`),
+    firstWaiting: db.prepare<[number], RegistrationRow>(
+      `SELECT id, event_id, name, email, status FROM event_registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1`,
+    ),
+    promote: db.prepare<[string, number]>(`UPDATE event_registrations SET status = 'registered', promoted_at = ? WHERE id = ?`),
+    active: db.prepare<[number], RegistrationRow>(
+      `SELECT id, event_id, name, email, status FROM event_registrations WHERE event_id = ? AND status <> 'cancelled' ORDER BY id`,
+    ),
+  };
+}
+
+const stmts = perDb(prepare);
+
+export function eventStore(db: Db) {
+  const s = stmts(db);
+  return {
+    insert: (f: EventFields): number => Number(s.insert.run(f).lastInsertRowid),
+    update: (id: number, f: EventFields) => s.update.run({ ...f, id }),
+    get: (id: number): EventRow | undefined => s.get.get(id),
+    bySlug: (slug: string): EventRow | undefined => s.bySlug.get(slug),
+    slugTaken: (slug: string, exceptId = 0) => s.slugTaken.get(slug, exceptId)! > 0,
+    list: (f: { from?: string | null; to?: string | null; kind?: string | null; state?: string | null; publicOnly: boolean }) =>
+      s.list.all({ from: f.from ?? null, to: f.to ?? null, kind: f.kind ?? null, state: f.state ?? null, publicOnly: f.publicOnly ? 1 : 0 }),
+    setState: (id: number, state: EventState, at: string) => s.setState.run({ id, state, at }),
+    surveyExists: (slug: string) => s.surveyExists.get(slug)! > 0,
+    staffExists: (id: number) => s.staffExists.get(id)! > 0,
+    activeByEmail: (eventId: number, email: string) => s.activeByEmail.get(eventId, email),
+    insertRegistration: (r: {
+      eventId: number;
+      name: string;
+      email: string;
+      status: string;
+      tokenHash: string;
+      at: string;
+      consentPolicy: string;
+      consentIp: string;
+    }) => s.insertRegistration.run(r),
+    byToken: (eventId: number, tokenHash: string) => s.byToken.get(eventId, tokenHash),
+    cancel: (id: number, at: string) => s.cancel.run(at, id),
+    firstWaiting: (eventId: number) => s.firstWaiting.get(eventId),
+    promote: (id: number, at: string) => s.promote.run(at, id),
+    /** Registered and waitlisted, in order of arrival. */
+    active: (eventId: number) => s.active.all(eventId),
+  };
+}
