@@ -354,6 +354,8 @@ describe('registrations', () => {
     assert.deepEqual(rows.map((r) => r.status), [...Array(50).fill('registered'), ...Array(50).fill('waitlisted')]);
     const byEmail = new Map(rows.map((r) => [r.email, r.status]));
     statuses.forEach((status, i) => assert.equal(byEmail.get(`p${i}@example.co`), status));
+    // Requests sent together are served in the order they were sent: the first 50 got the places.
+    assert.deepEqual(statuses, [...Array(50).fill('registered'), ...Array(50).fill('waitlisted')]);
     const detail = (await admin('GET', `/${e.id}`)).json();
     assert.deepEqual(detail.counts, { registered: 50, waitlisted: 50 });
     assert.equal(mails('p0@example.co').length, 1);
@@ -396,5 +398,45 @@ describe('registrations', () => {
     const again = await register(e.slug, 'a@example.co');
     assert.equal(again.statusCode, 201);
     assert.equal(again.json().status, 'waitlisted', 'a cancelled e-mail may register again, at the end of the line');
+  });
+});
+
+describe('from the entity\'s website', () => {
+  test('CORS lets a listed site cancel (DELETE); registrations are rate limited per IP; links and UIDs use ECAM_PUBLIC_URL', async () => {
+    const site = 'https://www.ecam.edu.co';
+    const other = await testApp(
+      { ECAM_RATE_LIMIT: 'on', ECAM_RATE_LIMIT_MAX: '3', ECAM_ALLOWED_ORIGINS: site, ECAM_PUBLIC_URL: 'https://participa.ecam.edu.co' },
+      () => now,
+    );
+    try {
+      const s = await staffSession(other.app, 'eventos.sitio', 'funcionario');
+      const created = await other.app.inject({ method: 'POST', url: '/api/admin/events', headers: staffHeaders(s), payload: valid({ surveySlug: null }) });
+      assert.equal(created.statusCode, 201, created.body);
+      const { id, slug } = created.json();
+      assert.equal((await other.app.inject({ method: 'POST', url: `/api/admin/events/${id}/publish`, headers: staffHeaders(s) })).statusCode, 200);
+
+      const preflight = await other.app.inject({
+        method: 'OPTIONS',
+        url: `/api/events/${slug}/registrations`,
+        headers: { origin: site, 'access-control-request-method': 'DELETE', 'access-control-request-headers': 'content-type' },
+      });
+      assert.equal(preflight.headers['access-control-allow-origin'], site);
+      assert.match(String(preflight.headers['access-control-allow-methods']), /DELETE/);
+
+      const codes: number[] = [];
+      let token = '';
+      for (let i = 0; i < 4; i++) {
+        const res = await other.app.inject({ method: 'POST', url: `/api/events/${slug}/registrations`, headers: { origin: site }, payload: { name: 'Ana Pérez', email: `r${i}@example.co`, consent: true } });
+        codes.push(res.statusCode);
+        if (i === 0) token = res.json().cancelToken;
+      }
+      assert.deepEqual(codes, [201, 201, 201, 429]);
+      const mail = other.app.db.prepare('SELECT body FROM outbox WHERE to_address = ?').get('r0@example.co') as { body: string };
+      assert.ok(mail.body.includes(`https://participa.ecam.edu.co/participe/evento.html?evento=${slug}#cancelar=${token}`));
+      const [parsed] = parseIcs((await other.app.inject(`/api/events/${slug}.ics`)).body);
+      assert.equal(parsed!.uid, `evento-${id}@participa.ecam.edu.co`);
+    } finally {
+      await other.app.close();
+    }
   });
 });
