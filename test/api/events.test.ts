@@ -22,7 +22,7 @@ before(async () => {
 });
 
 const valid = (overrides: Record<string, unknown> = {}) => ({
-  title: 'Rendición de cuentas 2026',
+  title: 'Rendición de cuentas vigencia 2026',
   kind: 'rendicion-cuentas',
   summary: 'Audiencia pública de rendición de cuentas de la vigencia 2026.',
   body: 'Presentamos la gestión del año.\nHabrá espacio para preguntas.',
@@ -77,7 +77,7 @@ describe('staff write events', () => {
     const res = await admin('POST', '/', valid({ responsibleId: staff.id }));
     assert.equal(res.statusCode, 201, res.body);
     const e = res.json();
-    assert.equal(e.slug, 'rendicion-de-cuentas-2026');
+    assert.equal(e.slug, 'rendicion-de-cuentas-vigencia-2026');
     assert.equal(e.state, 'draft');
     assert.equal(e.phase, 'upcoming');
     assert.equal(e.startsAt, '2027-03-10T09:00:00-05:00');
@@ -88,8 +88,8 @@ describe('staff write events', () => {
     assert.deepEqual(e.counts, { registered: 0, waitlisted: 0 });
     assert.deepEqual(audits(e.id), ['event.create']);
     // The same title again gets a numbered slug; a slug given twice is a conflict.
-    assert.equal((await create({}, false)).slug, 'rendicion-de-cuentas-2026-2');
-    const dup = await admin('POST', '/', valid({ slug: 'rendicion-de-cuentas-2026' }));
+    assert.equal((await create({}, false)).slug, 'rendicion-de-cuentas-vigencia-2026-2');
+    const dup = await admin('POST', '/', valid({ slug: 'rendicion-de-cuentas-vigencia-2026' }));
     assert.equal(dup.statusCode, 409);
     assert.equal(dup.json().fields.slug, 'Identificador: ya lo usa otro evento.');
     // An instant with an explicit offset is read as such.
@@ -437,6 +437,29 @@ describe('from the entity\'s website', () => {
       assert.equal(parsed!.uid, `evento-${id}@participa.ecam.edu.co`);
     } finally {
       await other.app.close();
+    }
+  });
+});
+
+describe('a new database', () => {
+  test('seeds a sample plan: an upcoming rendición de cuentas 30 days after creation with registration open and questions', async () => {
+    const fresh = await testApp();
+    try {
+      const created = Date.now();
+      const list = (await fresh.app.inject('/api/events')).json() as { slug: string; kind: string; startsAt: string; phase: string; registration: { open: boolean } | null; questions: boolean; survey: string | null }[];
+      assert.deepEqual(list.map((e) => e.kind), ['feria-servicio', 'rendicion-cuentas', 'inscripciones', 'foro'], 'the draft is not public');
+      const rc = list.find((e) => e.kind === 'rendicion-cuentas')!;
+      const day = new Date(created - 5 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+      assert.equal(rc.startsAt, `${day}T09:00:00-05:00`);
+      assert.equal(rc.phase, 'upcoming');
+      assert.equal(rc.registration?.open, true);
+      assert.equal(rc.questions, true);
+      assert.equal(rc.survey, 'satisfaccion-servicio');
+      assert.equal(list[0]!.phase, 'held');
+      assert.equal((await fresh.app.inject(`/api/events/${rc.slug}/registrations`, )).statusCode, 404, 'only POST and DELETE');
+      assert.equal((await fresh.app.inject({ method: 'POST', url: `/api/events/${rc.slug}/registrations`, payload: { name: 'Ana Pérez', email: 'ana@example.co', consent: true } })).json().status, 'registered');
+    } finally {
+      await fresh.app.close();
     }
   });
 });
