@@ -463,3 +463,27 @@ describe('a new database', () => {
     }
   });
 });
+
+describe('habeas data (Ley 1581)', () => {
+  test('a registrant\'s data is in the privacy export and anonymised with the rest; the registration stays counted', async () => {
+    const e = await create({ title: 'Foro de datos personales', kind: 'foro' });
+    assert.equal((await register(e.slug, 'Habeas@Example.co', 'Hilda Beas')).statusCode, 201);
+    const officer = await staffSession(app, 'eventos.admin', 'admin');
+    const post = (url: string) => app.inject({ method: 'POST', url: `/api/admin/privacy/${url}`, headers: staffHeaders(officer), payload: { email: 'habeas@example.co' } });
+    const exported = (await post('export')).json();
+    assert.equal(exported.eventRegistrations.length, 1);
+    assert.deepEqual(
+      { ...exported.eventRegistrations[0], consent: undefined },
+      { event: 'Foro de datos personales', eventSlug: e.slug, name: 'Hilda Beas', email: 'Habeas@Example.co', status: 'registered', createdAt: now.toISOString(), cancelledAt: null, consent: undefined },
+    );
+    const done = await post('anonymise');
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal(done.json().eventRegistrations, 1);
+    const row = app.db.prepare('SELECT name, email, consent_ip, status FROM event_registrations WHERE event_id = ?').get(e.id) as Record<string, string>;
+    assert.equal(row.name, '');
+    assert.match(row.email, /^anonimizado-\d+$/);
+    assert.equal(row.consent_ip, '');
+    assert.equal(row.status, 'registered');
+    assert.equal((await post('export')).json().eventRegistrations.length, 0);
+  });
+});
