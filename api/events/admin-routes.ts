@@ -1,6 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staffActor } from '../chat/service.ts';
-import { adminEventListQuery, adminEventListSchema, adminEventSchema, eventIdParams, eventInput } from './schemas.ts';
+import { sendCsv } from '../csv.ts';
+import {
+  adminEventListQuery,
+  adminEventListSchema,
+  adminEventSchema,
+  adminRegistrationListSchema,
+  adminRegistrationSchema,
+  attendanceInput,
+  eventIdParams,
+  eventInput,
+  registrationIdParams,
+} from './schemas.ts';
 import { publicBase } from './routes.ts';
 import { eventsService } from './service.ts';
 
@@ -30,6 +41,21 @@ const eventsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/:id/cancel', { schema: { params: eventIdParams, response: { 200: adminEventSchema } } }, async (req) =>
     service.cancel(req.params.id, staffActor(req)),
+  );
+
+  app.get('/:id/registrations', { schema: { params: eventIdParams, response: { 200: adminRegistrationListSchema } } }, async (req) =>
+    service.registrations(req.params.id),
+  );
+
+  app.get('/:id/registrations.csv', { schema: { params: eventIdParams, description: 'Las inscripciones en CSV para hoja de cálculo.' } }, async (req, reply) => {
+    const { filename, csv } = service.registrationsCsv(req.params.id);
+    return sendCsv(reply, filename, csv);
+  });
+
+  app.put(
+    '/:id/registrations/:registration/attendance',
+    { schema: { params: registrationIdParams, body: attendanceInput, response: { 200: adminRegistrationSchema } } },
+    async (req) => service.attendance(req.params.id, req.params.registration, req.body.attended, staffActor(req)),
   );
 };
 

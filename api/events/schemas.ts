@@ -245,3 +245,30 @@ export const cancelRegistrationInput = z.object(
   { error: 'Envíe la ficha de cancelación en el cuerpo: { "cancelToken": "…" }.' },
 );
 export const registrationCancelledSchema = z.object({ cancelled: z.boolean() });
+
+/** `GET /api/admin/events/:id/registrations`: who registered, in order of arrival. */
+export const adminRegistrationSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  status: z.enum(['registered', 'waitlisted', 'cancelled']),
+  createdAt: z.string(),
+  promotedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  attendedAt: z.string().nullable(),
+});
+export type AdminRegistration = z.infer<typeof adminRegistrationSchema>;
+export const adminRegistrationListSchema = z.object({ items: z.array(adminRegistrationSchema) });
+
+export const registrationIdParams = eventIdParams.extend({
+  registration: z
+    .string()
+    .regex(/^\d{1,12}$/, 'Inscripción: el identificador debe ser un número.')
+    .transform(Number),
+});
+
+/** `PUT /api/admin/events/:id/registrations/:registration/attendance`. */
+export const attendanceInput = z.object(
+  { attended: z.boolean({ error: 'Asistencia: indique true (asistió) o false.' }) },
+  { error: 'Envíe { "attended": true } o { "attended": false }.' },
+);

@@ -6,13 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../admin/audit.ts';
-import { bogotaDayRange } from '../calendar/calendar.ts';
+import { bogotaDate, bogotaDayRange, bogotaMidnight } from '../calendar/calendar.ts';
+import { spreadsheetCsv } from '../csv.ts';
 import { hashToken, type StaffActor } from '../chat/service.ts';
 import { ApiError } from '../errors.ts';
 import { getSettings } from '../settings/store.ts';
 import { eventsIcs } from './ics.ts';
 import type {
   AdminEvent,
+  AdminRegistration,
   EventData,
   EventKind,
   EventPhase,
@@ -22,7 +24,25 @@ import type {
   RegistrationCreated,
   RegistrationStatus,
 } from './schemas.ts';
-import { eventStore, type EventFields, type EventRow, type RegistrationRow } from './store.ts';
+import { eventStore, type EventFields, type EventRow, type RegistrationListRow, type RegistrationRow } from './store.ts';
+
+const STATUS_LABEL = { registered: 'Inscrito', waitlisted: 'En lista de espera', cancelled: 'Cancelada' } as const;
+
+/** A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) is kept as text. */
+const cell = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
+
+function registrationOf(r: RegistrationListRow): AdminRegistration {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    status: r.status,
+    createdAt: r.created_at,
+    promotedAt: r.promoted_at,
+    cancelledAt: r.cancelled_at,
+    attendedAt: r.attended_at,
+  };
+}
 
 const OFFSET_MS = 5 * 3_600_000;
 const NOT_FOUND = 'No existe ese evento.';
@@ -343,6 +363,45 @@ export function eventsService(app: FastifyInstance) {
       })();
       void mailer.flush();
       return toAdmin(load(id));
+    },
+
+    registrations(id: number): { items: AdminRegistration[] } {
+      load(id);
+      return { items: store.registrations(id).map(registrationOf) };
+    },
+
+    /** The list as CSV for a spreadsheet: Bogotá times, statuses in Spanish. */
+    registrationsCsv(id: number): { filename: string; csv: string } {
+      const row = load(id);
+      const minute = (iso: string | null) => (iso ? bogotaIso(iso).slice(0, 16).replace('T', ' ') : '');
+      const rows = store.registrations(id).map((r) => [
+        r.id,
+        cell(r.name),
+        cell(r.email),
+        STATUS_LABEL[r.status],
+        minute(r.created_at),
+        minute(r.promoted_at),
+        minute(r.cancelled_at),
+        r.attended_at ? 'Sí' : 'No',
+      ]);
+      const header = ['N.º', 'Nombre', 'Correo electrónico', 'Estado', 'Inscrito el', 'Pasó de la lista de espera el', 'Canceló el', 'Asistió'];
+      return { filename: `inscripciones-${row.slug}.csv`, csv: spreadsheetCsv([header, ...rows]) };
+    },
+
+    /** Marks (or unmarks) a registered person present, from the day of the event on. Audited. */
+    attendance(id: number, registrationId: number, attended: boolean, staff: StaffActor): AdminRegistration {
+      return db.transaction(() => {
+        const row = load(id);
+        const reg = store.registration(id, registrationId);
+        if (!reg) throw new ApiError(404, `No existe la inscripción ${registrationId} en este evento.`);
+        if (reg.status !== 'registered') throw new ApiError(409, 'Solo se registra la asistencia de personas inscritas (no en espera ni canceladas).');
+        const now = app.now();
+        if (now.toISOString() < bogotaMidnight(bogotaDate(new Date(row.starts_at))))
+          throw new ApiError(409, 'La asistencia se registra desde el día del evento.');
+        store.attendance(reg.id, attended ? now.toISOString() : null, attended ? staff.id : null);
+        audit(staff, 'event.attendance', row, { registration: reg.id, attended });
+        return registrationOf(store.registration(id, registrationId)!);
+      })();
     },
 
     // --- public -----------------------------------------------------------------------------

@@ -60,6 +60,13 @@ export interface RegistrationRow {
   status: 'registered' | 'waitlisted' | 'cancelled';
 }
 
+export interface RegistrationListRow extends RegistrationRow {
+  created_at: string;
+  promoted_at: string | null;
+  cancelled_at: string | null;
+  attended_at: string | null;
+}
+
 const SELECT = `SELECT e.*, s.name AS responsible_name,
   (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'registered') AS registered,
   (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
@@ -122,6 +129,17 @@ function prepare(db: Db) {
       `SELECT id, event_id, name, email, status FROM event_registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1`,
     ),
     promote: db.prepare<[string, number]>(`UPDATE event_registrations SET status = 'registered', promoted_at = ? WHERE id = ?`),
+    registrations: db.prepare<[number], RegistrationListRow>(
+      `SELECT id, event_id, name, email, status, created_at, promoted_at, cancelled_at, attended_at
+       FROM event_registrations WHERE event_id = ? ORDER BY id`,
+    ),
+    registration: db.prepare<[number, number], RegistrationListRow>(
+      `SELECT id, event_id, name, email, status, created_at, promoted_at, cancelled_at, attended_at
+       FROM event_registrations WHERE event_id = ? AND id = ?`,
+    ),
+    attendance: db.prepare<{ id: number; at: string | null; staffId: number | null }>(
+      'UPDATE event_registrations SET attended_at = @at, attended_by = @staffId WHERE id = @id',
+    ),
     active: db.prepare<[number], RegistrationRow>(
       `SELECT id, event_id, name, email, status FROM event_registrations WHERE event_id = ? AND status <> 'cancelled' ORDER BY id`,
     ),
@@ -158,6 +176,10 @@ export function eventStore(db: Db) {
     cancel: (id: number, at: string) => s.cancel.run(at, id),
     firstWaiting: (eventId: number) => s.firstWaiting.get(eventId),
     promote: (id: number, at: string) => s.promote.run(at, id),
+    /** Every registration of the event, cancelled ones too, in order of arrival. */
+    registrations: (eventId: number) => s.registrations.all(eventId),
+    registration: (eventId: number, id: number) => s.registration.get(eventId, id),
+    attendance: (id: number, at: string | null, staffId: number | null) => s.attendance.run({ id, at, staffId }),
     /** Registered and waitlisted, in order of arrival. */
     active: (eventId: number) => s.active.all(eventId),
   };

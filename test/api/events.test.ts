@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { ADMIN_PASSWORD, openSession, staffHeaders, staffSession, type StaffSession } from '../admin-helpers.ts';
 import { testApp } from '../helpers.ts';
@@ -461,6 +462,50 @@ describe('a new database', () => {
     } finally {
       await fresh.app.close();
     }
+  });
+});
+
+describe('staff and the registrations', () => {
+  test('the list in order, the CSV (parsed), attendance from the day of the event (audited)', async () => {
+    const e = await create({ title: 'Taller de asistencia', kind: 'capacitacion', startsAt: '2027-03-03T14:00', endsAt: '2027-03-03T16:00', registration: { enabled: true, capacity: 1, waitlist: true } });
+    const first = (await register(e.slug, 'uno@example.co', '=HYPERLINK("x")')).json();
+    await register(e.slug, 'dos@example.co', 'Dos Díaz');
+    const list = (await admin('GET', `/${e.id}/registrations`)).json().items;
+    assert.deepEqual(list.map((r: { email: string; status: string }) => [r.email, r.status]), [['uno@example.co', 'registered'], ['dos@example.co', 'waitlisted']]);
+
+    const csv = await admin('GET', `/${e.id}/registrations.csv`);
+    assert.equal(csv.statusCode, 200);
+    assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8');
+    assert.match(String(csv.headers['content-disposition']), /inscripciones-taller-de-asistencia\.csv/);
+    const rows = parseCsv(csv.body, { bom: true, delimiter: ';' }) as string[][];
+    assert.deepEqual(rows[0], ['N.º', 'Nombre', 'Correo electrónico', 'Estado', 'Inscrito el', 'Pasó de la lista de espera el', 'Canceló el', 'Asistió']);
+    assert.deepEqual(rows[1]!.slice(1), ["'=HYPERLINK(\"x\")", 'uno@example.co', 'Inscrito', '2027-03-01 10:00', '', '', 'No']);
+    assert.equal(rows[2]![3], 'En lista de espera');
+
+    const regId = list[0].id;
+    const mark = (attended: boolean, id = regId) => admin('PUT', `/${e.id}/registrations/${id}/attendance`, { attended });
+    const early = await mark(true);
+    assert.equal(early.statusCode, 409);
+    assert.equal(early.json().error, 'La asistencia se registra desde el día del evento.');
+    const saved = now;
+    try {
+      now = new Date('2027-03-03T13:00:00Z'); // 08:00 on the day, in Bogotá
+      staff = { ...staff, ...openSession(app, staff.id) };
+      const ok = await mark(true);
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().attendedAt, now.toISOString());
+      assert.equal((await mark(true, list[1].id)).statusCode, 409, 'not someone on the waiting list');
+      assert.equal((await mark(false)).json().attendedAt, null);
+      await mark(true);
+      const again = parseCsv((await admin('GET', `/${e.id}/registrations.csv`)).body, { bom: true, delimiter: ';' }) as string[][];
+      assert.equal(again[1]![7], 'Sí');
+      assert.equal((await admin('PUT', `/${e.id}/registrations/9999/attendance`, { attended: true })).statusCode, 404);
+    } finally {
+      now = saved;
+      staff = { ...staff, ...openSession(app, staff.id) };
+    }
+    assert.deepEqual(audits(e.id).filter((a) => a === 'event.attendance').length, 3);
+    assert.ok(first.cancelToken);
   });
 });
 

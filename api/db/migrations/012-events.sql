@@ -43,6 +43,8 @@ CREATE TABLE event_registrations (
   created_at      TEXT NOT NULL,
   promoted_at     TEXT,
   cancelled_at    TEXT,
+  attended_at     TEXT,           -- checked by staff on the day; NULL: not (yet) marked present
+  attended_by     INTEGER REFERENCES staff (id),
   consent_at      TEXT NOT NULL,
   consent_policy  TEXT NOT NULL,
   consent_ip      TEXT NOT NULL
