@@ -5,6 +5,10 @@ import {
   adminEventListQuery,
   adminEventListSchema,
   adminEventSchema,
+  adminQuestionListSchema,
+  adminQuestionSchema,
+  moderationInput,
+  questionIdParams,
   adminRegistrationListSchema,
   adminRegistrationSchema,
   attendanceInput,
@@ -56,6 +60,16 @@ const eventsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/registrations/:registration/attendance',
     { schema: { params: registrationIdParams, body: attendanceInput, response: { 200: adminRegistrationSchema } } },
     async (req) => service.attendance(req.params.id, req.params.registration, req.body.attended, staffActor(req)),
+  );
+
+  app.get('/:id/questions', { schema: { params: eventIdParams, response: { 200: adminQuestionListSchema } } }, async (req) =>
+    service.questions(req.params.id),
+  );
+
+  app.put(
+    '/:id/questions/:question',
+    { schema: { params: questionIdParams, body: moderationInput, response: { 200: adminQuestionSchema } } },
+    async (req) => service.moderate(req.params.id, req.params.question, req.body, staffActor(req)),
   );
 };
 

@@ -5,6 +5,8 @@ import {
   eventListQuery,
   publicEventDetailSchema,
   publicEventListSchema,
+  questionCreatedSchema,
+  questionInput,
   registrationCancelledSchema,
   registrationCreatedSchema,
   registrationRequest,
@@ -67,6 +69,15 @@ const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { name, email } = req.body;
       return reply.code(201).send(await service.register(req.params.slug, { name, email }, req.ip, publicBase(app, req)));
+    },
+  );
+
+  app.post(
+    '/:slug/questions',
+    { config: writeLimit, schema: { params: slugParams, body: questionInput, response: { 201: questionCreatedSchema } } },
+    async (req, reply) => {
+      const { question, name, email } = req.body;
+      return reply.code(201).send(await service.ask(req.params.slug, { question, name, email }, req.ip));
     },
   );
 

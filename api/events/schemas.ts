@@ -3,7 +3,7 @@
  * and detail, registrations. The widgets import the types from here (`import type`).
  */
 import { z } from 'zod';
-import { consentFields, email, text } from '../pqrs/schemas.ts';
+import { consentFields, email, optionalEmail, optionalText, text } from '../pqrs/schemas.ts';
 
 export const EVENT_KINDS = [
   'rendicion-cuentas',
@@ -217,8 +217,18 @@ export const publicEventSchema = z.object({
 export type PublicEvent = z.infer<typeof publicEventSchema>;
 export const publicEventListSchema = z.array(publicEventSchema);
 
-/** `GET /api/events/:slug`: the list's fields plus the body (questions and results come later). */
-export const publicEventDetailSchema = publicEventSchema.extend({ body: z.string() });
+/** A published question and, once given, its public answer. Never who asked. */
+export const publicQuestionSchema = z.object({
+  id: z.number().int(),
+  question: z.string(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  publishedAt: z.string(),
+});
+export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
+
+/** `GET /api/events/:slug`: the list's fields, the body and the published questions (results come later). */
+export const publicEventDetailSchema = publicEventSchema.extend({ body: z.string(), publishedQuestions: z.array(publicQuestionSchema) });
 export type PublicEventDetail = z.infer<typeof publicEventDetailSchema>;
 
 /** `POST /api/events/:slug/registrations`. */
@@ -271,4 +281,49 @@ export const registrationIdParams = eventIdParams.extend({
 export const attendanceInput = z.object(
   { attended: z.boolean({ error: 'Asistencia: indique true (asistió) o false.' }) },
   { error: 'Envíe { "attended": true } o { "attended": false }.' },
+);
+
+export const QUESTION_LIMITS = { body: 1000, bodyMin: 10, answer: 5000 };
+export const QUESTION_STATES = ['pending', 'published', 'hidden'] as const;
+
+/** `POST /api/events/:slug/questions`: name and e-mail are optional (never shown). */
+export const questionInput = z.object(
+  {
+    question: text('Pregunta', QUESTION_LIMITS.body, QUESTION_LIMITS.bodyMin),
+    name: optionalText('Nombre', EVENT_LIMITS.name),
+    email: optionalEmail(),
+    ...consentFields,
+  },
+  { error: 'El cuerpo de la solicitud debe ser un objeto JSON.' },
+);
+export const questionCreatedSchema = z.object({ id: z.number().int(), state: z.enum(QUESTION_STATES) });
+
+export const adminQuestionSchema = z.object({
+  id: z.number().int(),
+  question: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  state: z.enum(QUESTION_STATES),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type AdminQuestion = z.infer<typeof adminQuestionSchema>;
+export const adminQuestionListSchema = z.object({ items: z.array(adminQuestionSchema) });
+
+export const questionIdParams = eventIdParams.extend({
+  question: z
+    .string()
+    .regex(/^\d{1,12}$/, 'Pregunta: el identificador debe ser un número.')
+    .transform(Number),
+});
+
+/** `PUT /api/admin/events/:id/questions/:question`: publish or hide, with or without an answer. */
+export const moderationInput = z.object(
+  {
+    state: z.enum(QUESTION_STATES, { error: 'Estado: elija pending, published o hidden.' }),
+    answer: optionalText('Respuesta', QUESTION_LIMITS.answer).nullable(),
+  },
+  { error: 'Envíe { "state": "published", "answer": "…" }.' },
 );

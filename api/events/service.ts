@@ -14,7 +14,9 @@ import { getSettings } from '../settings/store.ts';
 import { eventsIcs } from './ics.ts';
 import type {
   AdminEvent,
+  AdminQuestion,
   AdminRegistration,
+  PublicQuestion,
   EventData,
   EventKind,
   EventPhase,
@@ -24,7 +26,25 @@ import type {
   RegistrationCreated,
   RegistrationStatus,
 } from './schemas.ts';
-import { eventStore, type EventFields, type EventRow, type RegistrationListRow, type RegistrationRow } from './store.ts';
+import { eventStore, type EventFields, type EventRow, type QuestionRow, type RegistrationListRow, type RegistrationRow } from './store.ts';
+
+function adminQuestionOf(q: QuestionRow): AdminQuestion {
+  return {
+    id: q.id,
+    question: q.body,
+    name: q.name,
+    email: q.email,
+    state: q.state,
+    answer: q.answer,
+    answeredAt: q.answered_at,
+    createdAt: q.created_at,
+    publishedAt: q.published_at,
+  };
+}
+
+function publicQuestionOf(q: QuestionRow): PublicQuestion {
+  return { id: q.id, question: q.body, answer: q.answer, answeredAt: q.answered_at, publishedAt: q.published_at! };
+}
 
 const STATUS_LABEL = { registered: 'Inscrito', waitlisted: 'En lista de espera', cancelled: 'Cancelada' } as const;
 
@@ -404,6 +424,22 @@ export function eventsService(app: FastifyInstance) {
       })();
     },
 
+    questions(id: number): { items: AdminQuestion[] } {
+      load(id);
+      return { items: store.questions(id).map(adminQuestionOf) };
+    },
+
+    /** Publishes, hides or holds a question, with its public answer (or none). Audited. */
+    moderate(id: number, questionId: number, m: { state: 'pending' | 'published' | 'hidden'; answer?: string | null }, staff: StaffActor): AdminQuestion {
+      return db.transaction(() => {
+        const row = load(id);
+        if (!store.question(id, questionId)) throw new ApiError(404, `No existe la pregunta ${questionId} en este evento.`);
+        store.moderate({ id: questionId, state: m.state, answer: m.answer ?? null, at: app.now().toISOString(), staffId: staff.id });
+        audit(staff, 'event.question', row, { question: questionId, state: m.state, answered: Boolean(m.answer) });
+        return adminQuestionOf(store.question(id, questionId)!);
+      })();
+    },
+
     // --- public -----------------------------------------------------------------------------
 
     publicList(f: { from?: string; to?: string; kind?: EventKind }): PublicEvent[] {
@@ -413,7 +449,7 @@ export function eventsService(app: FastifyInstance) {
 
     publicDetail(slug: string): PublicEventDetail {
       const row = loadPublic(slug);
-      return { ...toPublic(row), body: row.body };
+      return { ...toPublic(row), body: row.body, publishedQuestions: store.publishedQuestions(row.id).map(publicQuestionOf) };
     },
 
     /** All published and cancelled events (`slug` given: that one only), as iCalendar. */
@@ -463,6 +499,26 @@ export function eventsService(app: FastifyInstance) {
       });
       void mailer.flush();
       return { status, cancelToken: token };
+    },
+
+    /** A citizen's question, before or during the event; it waits for moderation. */
+    async ask(slug: string, input: { question: string; name?: string; email?: string }, ip: string): Promise<{ id: number; state: 'pending' }> {
+      const id = await app.commit(() => {
+        const row = loadPublic(slug);
+        if (row.state === 'cancelled') throw new ApiError(400, 'El evento fue cancelado: no recibe preguntas.');
+        if (!row.questions) throw new ApiError(400, 'Este evento no recibe preguntas.');
+        if (phaseOf(row, app.now()) === 'held') throw new ApiError(400, 'El evento ya terminó: no recibe preguntas. Puede radicar una petición.');
+        return store.insertQuestion({
+          eventId: row.id,
+          body: input.question,
+          name: input.name ?? null,
+          email: input.email ?? null,
+          at: app.now().toISOString(),
+          consentPolicy: config.policyVersion,
+          consentIp: ip,
+        });
+      });
+      return { id, state: 'pending' };
     },
 
     /** Cancels the registration the token belongs to; a freed place goes to the first waiting. */

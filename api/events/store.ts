@@ -67,6 +67,19 @@ export interface RegistrationListRow extends RegistrationRow {
   attended_at: string | null;
 }
 
+export interface QuestionRow {
+  id: number;
+  event_id: number;
+  body: string;
+  name: string | null;
+  email: string | null;
+  state: 'pending' | 'published' | 'hidden';
+  answer: string | null;
+  answered_at: string | null;
+  created_at: string;
+  published_at: string | null;
+}
+
 const SELECT = `SELECT e.*, s.name AS responsible_name,
   (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'registered') AS registered,
   (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
@@ -140,6 +153,23 @@ function prepare(db: Db) {
     attendance: db.prepare<{ id: number; at: string | null; staffId: number | null }>(
       'UPDATE event_registrations SET attended_at = @at, attended_by = @staffId WHERE id = @id',
     ),
+    insertQuestion: db.prepare<{ eventId: number; body: string; name: string | null; email: string | null; at: string; consentPolicy: string; consentIp: string }>(
+      `INSERT INTO event_questions (event_id, body, name, email, created_at, consent_at, consent_policy, consent_ip)
+       VALUES (@eventId, @body, @name, @email, @at, @at, @consentPolicy, @consentIp)`,
+    ),
+    questions: db.prepare<[number], QuestionRow>('SELECT * FROM event_questions WHERE event_id = ? ORDER BY id'),
+    publishedQuestions: db.prepare<[number], QuestionRow>(
+      `SELECT * FROM event_questions WHERE event_id = ? AND state = 'published' ORDER BY published_at, id`,
+    ),
+    question: db.prepare<[number, number], QuestionRow>('SELECT * FROM event_questions WHERE event_id = ? AND id = ?'),
+    moderate: db.prepare<{ id: number; state: string; answer: string | null; at: string; staffId: number }>(
+      `UPDATE event_questions SET state = @state,
+         published_at = CASE WHEN @state = 'published' THEN coalesce(published_at, @at) ELSE published_at END,
+         answered_at = CASE WHEN @answer IS NULL THEN NULL WHEN answer IS @answer THEN answered_at ELSE @at END,
+         answered_by = CASE WHEN @answer IS NULL THEN NULL WHEN answer IS @answer THEN answered_by ELSE @staffId END,
+         answer = @answer
+       WHERE id = @id`,
+    ),
     active: db.prepare<[number], RegistrationRow>(
       `SELECT id, event_id, name, email, status FROM event_registrations WHERE event_id = ? AND status <> 'cancelled' ORDER BY id`,
     ),
@@ -180,6 +210,12 @@ export function eventStore(db: Db) {
     registrations: (eventId: number) => s.registrations.all(eventId),
     registration: (eventId: number, id: number) => s.registration.get(eventId, id),
     attendance: (id: number, at: string | null, staffId: number | null) => s.attendance.run({ id, at, staffId }),
+    insertQuestion: (q: { eventId: number; body: string; name: string | null; email: string | null; at: string; consentPolicy: string; consentIp: string }) =>
+      Number(s.insertQuestion.run(q).lastInsertRowid),
+    questions: (eventId: number) => s.questions.all(eventId),
+    publishedQuestions: (eventId: number) => s.publishedQuestions.all(eventId),
+    question: (eventId: number, id: number) => s.question.get(eventId, id),
+    moderate: (m: { id: number; state: string; answer: string | null; at: string; staffId: number }) => s.moderate.run(m),
     /** Registered and waitlisted, in order of arrival. */
     active: (eventId: number) => s.active.all(eventId),
   };

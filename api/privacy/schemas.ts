@@ -86,6 +86,18 @@ const eventRegistrationRecord = z.object({
   consent,
 });
 
+/** A question asked for an event (api/events). */
+const eventQuestionRecord = z.object({
+  event: z.string(),
+  question: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  state: z.string(),
+  answer: z.string().nullable(),
+  createdAt: z.string(),
+  consent,
+});
+
 const mailRecord = z.object({ createdAt: z.string(), subject: z.string(), body: z.string(), sentAt: z.string().nullable() });
 
 /** Everything stored about a person. Survey responses are never stored with personal data. */
@@ -96,6 +108,7 @@ export const privacyExportSchema = z.object({
   chats: z.array(chatRecord),
   mailbox: z.array(mailboxRecord),
   eventRegistrations: z.array(eventRegistrationRecord),
+  eventQuestions: z.array(eventQuestionRecord),
   /** E-mails the entity sent (or has queued) to the address. */
   emails: z.array(mailRecord),
 });
@@ -107,6 +120,7 @@ export const anonymiseResultSchema = z.object({
   chats: z.number(),
   mailbox: z.number(),
   eventRegistrations: z.number(),
+  eventQuestions: z.number(),
   emails: z.number(),
 });
 export type AnonymiseResult = z.infer<typeof anonymiseResultSchema>;

@@ -45,6 +45,12 @@ function prepare(db: Db) {
       `SELECT r.*, e.title, e.slug FROM event_registrations r JOIN events e ON e.id = r.event_id
        WHERE @email IS NOT NULL AND lower(r.email) = @email ORDER BY r.id`,
     ),
+    eventQuestions: db.prepare<Keys, Row>(
+      `SELECT q.*, e.title FROM event_questions q JOIN events e ON e.id = q.event_id
+       WHERE @email IS NOT NULL AND lower(q.email) = @email ORDER BY q.id`,
+    ),
+    // The question and its public answer stay (they were published without the name).
+    blankEventQuestions: db.prepare<Keys>(`UPDATE event_questions SET name = NULL, email = NULL, consent_ip = '' WHERE ${EMAIL_MATCH}`),
     // The registration stays counted (the event's figures); the address is replaced by a
     // placeholder unique per row, as the one-per-e-mail index requires.
     blankEventRegistrations: db.prepare<Keys>(
@@ -154,6 +160,16 @@ export function exportSubject(db: Db, subject: PrivacySubject, now: Date): Priva
       cancelledAt: strOrNull(r.cancelled_at),
       consent: consentOf(r),
     })),
+    eventQuestions: s.eventQuestions.all(keys).map((q) => ({
+      event: str(q.title),
+      question: str(q.body),
+      name: strOrNull(q.name),
+      email: strOrNull(q.email),
+      state: str(q.state),
+      answer: strOrNull(q.answer),
+      createdAt: str(q.created_at),
+      consent: consentOf(q),
+    })),
     emails: s.emails
       .all(keys)
       .map((e) => ({ createdAt: str(e.created_at), subject: str(e.subject), body: str(e.body), sentAt: strOrNull(e.sent_at) })),
@@ -172,6 +188,7 @@ export function anonymiseSubject(db: Db, subject: PrivacySubject, now: Date): An
     chats: s.blankChats.run(keys).changes,
     mailbox: s.blankMailbox.run(keys).changes,
     eventRegistrations: s.blankEventRegistrations.run(keys).changes,
+    eventQuestions: s.blankEventQuestions.run(keys).changes,
     emails: s.blankEmails.run({ ...keys, now: now.toISOString() }).changes,
   };
 }

@@ -49,6 +49,8 @@ async function create(overrides: Record<string, unknown> = {}, publish = true) {
 }
 const register = (slug: string, email: string, name = 'Ana Pérez') =>
   app.inject({ method: 'POST', url: `/api/events/${slug}/registrations`, payload: { name, email, consent: true } });
+const ask = (slug: string, payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: `/api/events/${slug}/questions`, payload: { consent: true, ...payload } });
 const cancelRegistration = (slug: string, cancelToken: string) =>
   app.inject({ method: 'DELETE', url: `/api/events/${slug}/registrations`, payload: { cancelToken } });
 const mails = (to: string) =>
@@ -465,6 +467,59 @@ describe('a new database', () => {
   });
 });
 
+describe('citizens\' questions', () => {
+  test('asked before and during the event, moderated by staff, answered in public without who asked', async () => {
+    const e = await create({ title: 'Audiencia con preguntas', startsAt: '2027-03-04T09:00', endsAt: '2027-03-04T11:00' });
+    const asked = await ask(e.slug, { question: '¿Cuánto se invirtió en la sede nueva?', name: 'Carlos Ruiz', email: 'carlos@example.co' });
+    assert.equal(asked.statusCode, 201, asked.body);
+    assert.deepEqual(asked.json(), { id: asked.json().id, state: 'pending' });
+    const anonymous = await ask(e.slug, { question: '¿Habrá transmisión con intérprete de señas?' });
+    assert.equal(anonymous.statusCode, 201);
+    const bad = await ask(e.slug, { question: 'corta', email: 'no-es' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().fields.question, 'Pregunta: escriba al menos 10 caracteres.');
+    assert.match(bad.json().fields.email, /^Correo electrónico:/);
+
+    const detail = async () => (await app.inject(`/api/events/${e.slug}`)).json();
+    assert.deepEqual((await detail()).publishedQuestions, [], 'pending questions are not public');
+    const list = (await admin('GET', `/${e.id}/questions`)).json().items;
+    assert.deepEqual(list.map((q: { name: string | null; state: string }) => [q.name, q.state]), [['Carlos Ruiz', 'pending'], [null, 'pending']]);
+
+    const moderate = (id: number, body: object) => admin('PUT', `/${e.id}/questions/${id}`, body);
+    const published = await moderate(list[0].id, { state: 'published' });
+    assert.equal(published.statusCode, 200, published.body);
+    assert.equal(published.json().publishedAt, now.toISOString());
+    assert.equal((await moderate(list[1].id, { state: 'hidden' })).json().state, 'hidden');
+    let pub = (await detail()).publishedQuestions;
+    assert.deepEqual(pub, [{ id: list[0].id, question: '¿Cuánto se invirtió en la sede nueva?', answer: null, answeredAt: null, publishedAt: now.toISOString() }]);
+
+    const saved = now;
+    try {
+      now = new Date('2027-03-04T14:30:00Z'); // during the event
+      staff = { ...staff, ...openSession(app, staff.id) };
+      assert.equal((await ask(e.slug, { question: 'Pregunta hecha durante la audiencia.' })).statusCode, 201, 'questions are taken while in progress');
+      const answered = await moderate(list[0].id, { state: 'published', answer: 'Se invirtieron 1.200 millones de pesos.' });
+      assert.equal(answered.json().answeredAt, now.toISOString());
+      pub = (await detail()).publishedQuestions;
+      assert.equal(pub[0].answer, 'Se invirtieron 1.200 millones de pesos.');
+      assert.equal(pub[0].publishedAt, saved.toISOString(), 'publishing again keeps the first publication time');
+      const body = (await app.inject(`/api/events/${e.slug}`)).body;
+      assert.ok(!body.includes('Carlos') && !body.includes('carlos@example.co'));
+      now = new Date('2027-03-04T16:00:00Z'); // held
+      const late = await ask(e.slug, { question: 'Pregunta tardía después del evento.' });
+      assert.equal(late.statusCode, 400);
+      assert.equal(late.json().error, 'El evento ya terminó: no recibe preguntas. Puede radicar una petición.');
+    } finally {
+      now = saved;
+      staff = { ...staff, ...openSession(app, staff.id) };
+    }
+    const without = await create({ title: 'Sin preguntas', kind: 'otro', questions: false });
+    assert.equal((await ask(without.slug, { question: 'Una pregunta que no se recibe.' })).json().error, 'Este evento no recibe preguntas.');
+    assert.equal((await moderate(9999, { state: 'published' })).statusCode, 404);
+    assert.equal(audits(e.id).filter((a) => a === 'event.question').length, 3);
+  });
+});
+
 describe('staff and the registrations', () => {
   test('the list in order, the CSV (parsed), attendance from the day of the event (audited)', async () => {
     const e = await create({ title: 'Taller de asistencia', kind: 'capacitacion', startsAt: '2027-03-03T14:00', endsAt: '2027-03-03T16:00', registration: { enabled: true, capacity: 1, waitlist: true } });
@@ -513,10 +568,12 @@ describe('habeas data (Ley 1581)', () => {
   test('a registrant\'s data is in the privacy export and anonymised with the rest; the registration stays counted', async () => {
     const e = await create({ title: 'Foro de datos personales', kind: 'foro' });
     assert.equal((await register(e.slug, 'Habeas@Example.co', 'Hilda Beas')).statusCode, 201);
+    assert.equal((await ask(e.slug, { question: '¿Cómo protegen mis datos personales?', name: 'Hilda Beas', email: 'habeas@example.co' })).statusCode, 201);
     const officer = await staffSession(app, 'eventos.admin', 'admin');
     const post = (url: string) => app.inject({ method: 'POST', url: `/api/admin/privacy/${url}`, headers: staffHeaders(officer), payload: { email: 'habeas@example.co' } });
     const exported = (await post('export')).json();
     assert.equal(exported.eventRegistrations.length, 1);
+    assert.equal(exported.eventQuestions[0].question, '¿Cómo protegen mis datos personales?');
     assert.deepEqual(
       { ...exported.eventRegistrations[0], consent: undefined },
       { event: 'Foro de datos personales', eventSlug: e.slug, name: 'Hilda Beas', email: 'Habeas@Example.co', status: 'registered', createdAt: now.toISOString(), cancelledAt: null, consent: undefined },
@@ -530,5 +587,8 @@ describe('habeas data (Ley 1581)', () => {
     assert.equal(row.consent_ip, '');
     assert.equal(row.status, 'registered');
     assert.equal((await post('export')).json().eventRegistrations.length, 0);
+    assert.equal(done.json().eventQuestions, 1);
+    const q = app.db.prepare('SELECT name, email, body FROM event_questions WHERE event_id = ?').get(e.id) as Record<string, string | null>;
+    assert.deepEqual(q, { name: null, email: null, body: '¿Cómo protegen mis datos personales?' });
   });
 });

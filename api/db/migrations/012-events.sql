@@ -52,6 +52,26 @@ CREATE TABLE event_registrations (
 CREATE UNIQUE INDEX event_registrations_email ON event_registrations (event_id, lower(email)) WHERE status <> 'cancelled';
 CREATE INDEX event_registrations_event ON event_registrations (event_id, status, id);
 
+-- Citizens' questions, before and during the event: staff publish or hide them and answer in
+-- public. Name and e-mail are optional (for a reply, or a PQRSD filed later) and never public.
+CREATE TABLE event_questions (
+  id              INTEGER PRIMARY KEY,
+  event_id        INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  body            TEXT NOT NULL,
+  name            TEXT,
+  email           TEXT,
+  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'published', 'hidden')),
+  answer          TEXT,
+  answered_at     TEXT,
+  answered_by     INTEGER REFERENCES staff (id),
+  created_at      TEXT NOT NULL,
+  published_at    TEXT,
+  consent_at      TEXT NOT NULL,
+  consent_policy  TEXT NOT NULL,
+  consent_ip      TEXT NOT NULL
+) STRICT;
+CREATE INDEX event_questions_event ON event_questions (event_id, state, id);
+
 -- The sample plan of a new database (issue 12): dated from the day it is created (Bogotá), so
 -- the demo always shows a live example: an upcoming rendición de cuentas with registration
 -- open and questions, an enrolment period, a forum, a service fair already held and a
