@@ -20,6 +20,8 @@ export function publicBase(app: FastifyInstance, req: FastifyRequest): string {
 }
 
 const CALENDAR = 'text/calendar; charset=utf-8';
+/** How often the reminder job looks for events starting within a day. */
+const REMIND_EVERY_MS = 5 * 60_000;
 
 /**
  * `/api/events`: the participation calendar (published and cancelled events, never drafts), as
@@ -28,6 +30,20 @@ const CALENDAR = 'text/calendar; charset=utf-8';
 const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = eventsService(app);
   const writeLimit = { rateLimit: { max: app.config.rateLimitMax, timeWindow: '1 minute' } };
+
+  // The day-before reminders: at start (catching up after a stop) and every few minutes.
+  const base = (app.config.publicUrl ?? `http://localhost:${app.config.port}`).replace(/\/+$/, '');
+  const remind = () => {
+    try {
+      service.remind(base);
+    } catch (err) {
+      app.log.error({ err }, 'recordatorios de eventos');
+    }
+  };
+  const reminder = setInterval(remind, REMIND_EVERY_MS);
+  reminder.unref();
+  app.addHook('onReady', async () => remind());
+  app.addHook('preClose', async () => clearInterval(reminder));
 
   app.get(
     '/',

@@ -65,6 +65,8 @@ function registrationOf(r: RegistrationListRow): AdminRegistration {
 }
 
 const OFFSET_MS = 5 * 3_600_000;
+/** Reminders go out from 24 hours before the start. */
+export const REMIND_BEFORE_MS = 24 * 3_600_000;
 const NOT_FOUND = 'No existe ese evento.';
 const INVALID = 'Revise los campos marcados.';
 
@@ -438,6 +440,43 @@ export function eventsService(app: FastifyInstance) {
         audit(staff, 'event.question', row, { question: questionId, state: m.state, answered: Boolean(m.answer) });
         return adminQuestionOf(store.question(id, questionId)!);
       })();
+    },
+
+    /**
+     * Queues the reminder of every registered person whose event starts within the next 24
+     * hours. Each reminder is marked in the transaction that queues it, so a crash or a restart
+     * never sends one twice, and a server that was down catches up when it starts.
+     */
+    remind(base: string): number {
+      const now = app.now();
+      const sent = db.transaction(() => {
+        let n = 0;
+        const due = store.dueReminders(now.toISOString(), new Date(now.getTime() + REMIND_BEFORE_MS).toISOString());
+        for (const r of due) {
+          if (!store.reminded(r.id, now.toISOString())) continue;
+          const row = store.get(r.event_id)!;
+          mailer.enqueue({
+            to: r.email,
+            subject: `Recordatorio: ${row.title}`,
+            body: [
+              `Cordial saludo, ${r.name}:`,
+              '',
+              `Le recordamos que está inscrito en este evento de ${entity()}:`,
+              '',
+              ...eventLines(row),
+              '',
+              `Agregue el evento a su calendario: ${base}/api/events/${row.slug}.ics`,
+              'Si ya no puede asistir, cancele con el enlace del correo en que recibió su inscripción, para que otra persona aproveche el cupo.',
+              '',
+              'Este es un mensaje automático; por favor no lo responda.',
+            ].join('\n'),
+          });
+          n++;
+        }
+        return n;
+      })();
+      if (sent) void mailer.flush();
+      return sent;
     },
 
     // --- public -----------------------------------------------------------------------------

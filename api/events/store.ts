@@ -170,6 +170,13 @@ function prepare(db: Db) {
          answer = @answer
        WHERE id = @id`,
     ),
+    dueReminders: db.prepare<{ now: string; until: string }, RegistrationRow>(
+      `SELECT r.id, r.event_id, r.name, r.email, r.status FROM event_registrations r JOIN events e ON e.id = r.event_id
+       WHERE r.status = 'registered' AND r.reminded_at IS NULL AND e.state = 'published'
+         AND e.starts_at > @now AND e.starts_at <= @until
+       ORDER BY r.id LIMIT 500`,
+    ),
+    reminded: db.prepare<[string, number]>('UPDATE event_registrations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL'),
     active: db.prepare<[number], RegistrationRow>(
       `SELECT id, event_id, name, email, status FROM event_registrations WHERE event_id = ? AND status <> 'cancelled' ORDER BY id`,
     ),
@@ -216,6 +223,10 @@ export function eventStore(db: Db) {
     publishedQuestions: (eventId: number) => s.publishedQuestions.all(eventId),
     question: (eventId: number, id: number) => s.question.get(eventId, id),
     moderate: (m: { id: number; state: string; answer: string | null; at: string; staffId: number }) => s.moderate.run(m),
+    /** Registered people of published events starting in (now, until] not reminded yet. */
+    dueReminders: (now: string, until: string) => s.dueReminders.all({ now, until }),
+    /** Whether this call marked it (false: it was already reminded). */
+    reminded: (id: number, at: string) => s.reminded.run(at, id).changes === 1,
     /** Registered and waitlisted, in order of arrival. */
     active: (eventId: number) => s.active.all(eventId),
   };

@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { ADMIN_PASSWORD, openSession, staffHeaders, staffSession, type StaffSession } from '../admin-helpers.ts';
-import { testApp } from '../helpers.ts';
+import { eventsService } from '../../api/events/service.ts';
+import { tempDataDir, testApp } from '../helpers.ts';
 
 let now = new Date('2027-03-01T15:00:00Z'); // Monday 1 March 2027, 10:00 in Bogotá
 const { app } = await testApp({ ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD }, () => now);
@@ -590,5 +591,69 @@ describe('habeas data (Ley 1581)', () => {
     assert.equal(done.json().eventQuestions, 1);
     const q = app.db.prepare('SELECT name, email, body FROM event_questions WHERE event_id = ?').get(e.id) as Record<string, string | null>;
     assert.deepEqual(q, { name: null, email: null, body: '¿Cómo protegen mis datos personales?' });
+  });
+});
+
+describe('the day-before reminder', () => {
+  test('queued once per registered person from 24 hours before, never twice across a restart', async () => {
+    const dataDir = tempDataDir();
+    let clock = new Date('2027-03-01T15:00:00Z');
+    const env = { ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD, ECAM_DATA_DIR: dataDir };
+    const first = await testApp(env, () => clock);
+    const s = await staffSession(first.app, 'eventos.recordatorios', 'funcionario');
+    const created = await first.app.inject({
+      method: 'POST',
+      url: '/api/admin/events',
+      headers: staffHeaders(s),
+      payload: valid({ title: 'Audiencia con recordatorio', startsAt: '2027-03-03T09:00', endsAt: '2027-03-03T11:00', surveySlug: null, registration: { enabled: true, capacity: 1, waitlist: true } }),
+    });
+    const { id, slug } = created.json();
+    await first.app.inject({ method: 'POST', url: `/api/admin/events/${id}/publish`, headers: staffHeaders(s) });
+    for (const who of ['rec1', 'rec2']) {
+      await first.app.inject({ method: 'POST', url: `/api/events/${slug}/registrations`, payload: { name: 'Rosa Cárdenas', email: `${who}@example.co`, consent: true } });
+    }
+    const reminders = (a: typeof app) =>
+      (a.db.prepare("SELECT to_address AS \"to\", body FROM outbox WHERE subject = 'Recordatorio: Audiencia con recordatorio' ORDER BY id").all() as { to: string; body: string }[]);
+    // 09:00 on the 3rd in Bogotá is 14:00 UTC: a second too early, nothing.
+    clock = new Date('2027-03-02T13:59:59Z');
+    assert.equal(eventsService(first.app).remind('https://participa.example'), 0);
+    clock = new Date('2027-03-02T14:00:00Z');
+    assert.equal(eventsService(first.app).remind('https://participa.example'), 1);
+    assert.equal(eventsService(first.app).remind('https://participa.example'), 0, 'the same run again sends nothing');
+    const [mail] = reminders(first.app);
+    assert.equal(mail!.to, 'rec1@example.co', 'only the registered person, not the waiting list');
+    assert.ok(mail!.body.includes('Fecha: miércoles 3 de marzo de 2027, 09:00 a 11:00 (hora de Colombia)'));
+    await first.app.close();
+
+    // A restart: the job runs at start and finds nothing left to send.
+    clock = new Date('2027-03-02T20:00:00Z');
+    const second = await testApp(env, () => clock);
+    try {
+      assert.equal(reminders(second.app).length, 1);
+      assert.equal(eventsService(second.app).remind('https://participa.example'), 0);
+      assert.equal(reminders(second.app).length, 1);
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  test('a server that was down catches up when it starts', async () => {
+    const dataDir = tempDataDir();
+    let clock = new Date('2027-03-01T15:00:00Z');
+    const env = { ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD, ECAM_DATA_DIR: dataDir };
+    const first = await testApp(env, () => clock);
+    const s = await staffSession(first.app, 'eventos.caida', 'funcionario');
+    const { id, slug } = (await first.app.inject({ method: 'POST', url: '/api/admin/events', headers: staffHeaders(s), payload: valid({ title: 'Evento tras la caída', startsAt: '2027-03-03T09:00', endsAt: '2027-03-03T11:00', surveySlug: null }) })).json();
+    await first.app.inject({ method: 'POST', url: `/api/admin/events/${id}/publish`, headers: staffHeaders(s) });
+    await first.app.inject({ method: 'POST', url: `/api/events/${slug}/registrations`, payload: { name: 'Rosa Cárdenas', email: 'caida@example.co', consent: true } });
+    await first.app.close();
+    clock = new Date('2027-03-02T18:00:00Z');
+    const second = await testApp(env, () => clock);
+    try {
+      const sent = second.app.db.prepare("SELECT count(*) FROM outbox WHERE to_address = 'caida@example.co' AND subject LIKE 'Recordatorio:%'").pluck().get();
+      assert.equal(sent, 1);
+    } finally {
+      await second.app.close();
+    }
   });
 });

@@ -45,6 +45,7 @@ CREATE TABLE event_registrations (
   cancelled_at    TEXT,
   attended_at     TEXT,           -- checked by staff on the day; NULL: not (yet) marked present
   attended_by     INTEGER REFERENCES staff (id),
+  reminded_at     TEXT,           -- the day-before reminder was queued (in the same transaction)
   consent_at      TEXT NOT NULL,
   consent_policy  TEXT NOT NULL,
   consent_ip      TEXT NOT NULL
