@@ -31,11 +31,13 @@ const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = eventsService(app);
   const writeLimit = { rateLimit: { max: app.config.rateLimitMax, timeWindow: '1 minute' } };
 
-  // The day-before reminders: at start (catching up after a stop) and every few minutes.
+  // The day-before reminders and the survey invitations after the event: at start (catching
+  // up after a stop) and every few minutes.
   const base = (app.config.publicUrl ?? `http://localhost:${app.config.port}`).replace(/\/+$/, '');
   const remind = () => {
     try {
       service.remind(base);
+      service.inviteToSurvey(base);
     } catch (err) {
       app.log.error({ err }, 'recordatorios de eventos');
     }

@@ -67,6 +67,8 @@ function registrationOf(r: RegistrationListRow): AdminRegistration {
 const OFFSET_MS = 5 * 3_600_000;
 /** Reminders go out from 24 hours before the start. */
 export const REMIND_BEFORE_MS = 24 * 3_600_000;
+/** Survey invitations go to events that ended within this window (no mail about old events). */
+export const INVITE_WITHIN_MS = 7 * 24 * 3_600_000;
 const NOT_FOUND = 'No existe ese evento.';
 const INVALID = 'Revise los campos marcados.';
 
@@ -467,6 +469,38 @@ export function eventsService(app: FastifyInstance) {
               '',
               `Agregue el evento a su calendario: ${base}/api/events/${row.slug}.ics`,
               'Si ya no puede asistir, cancele con el enlace del correo en que recibió su inscripción, para que otra persona aproveche el cupo.',
+              '',
+              'Este es un mensaje automático; por favor no lo responda.',
+            ].join('\n'),
+          });
+          n++;
+        }
+        return n;
+      })();
+      if (sent) void mailer.flush();
+      return sent;
+    },
+
+    /**
+     * Queues the survey invitation of every registered person of an event with a linked survey
+     * once it has ended (within a week of the end), marked in the same transaction: once each.
+     */
+    inviteToSurvey(base: string): number {
+      const now = app.now();
+      const sent = db.transaction(() => {
+        let n = 0;
+        for (const r of store.dueInvitations(now.toISOString(), new Date(now.getTime() - INVITE_WITHIN_MS).toISOString())) {
+          if (!store.invited(r.id, now.toISOString())) continue;
+          const row = store.get(r.event_id)!;
+          mailer.enqueue({
+            to: r.email,
+            subject: `Cuéntenos cómo le fue: ${row.title}`,
+            body: [
+              `Cordial saludo, ${r.name}:`,
+              '',
+              `Gracias por inscribirse en «${row.title}». Su opinión nos ayuda a mejorar: responda la encuesta`,
+              'del evento en la página del evento (toma pocos minutos):',
+              `${base}/participe/evento.html?evento=${encodeURIComponent(row.slug)}#encuesta`,
               '',
               'Este es un mensaje automático; por favor no lo responda.',
             ].join('\n'),

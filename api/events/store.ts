@@ -176,6 +176,13 @@ function prepare(db: Db) {
          AND e.starts_at > @now AND e.starts_at <= @until
        ORDER BY r.id LIMIT 500`,
     ),
+    dueInvitations: db.prepare<{ now: string; since: string }, RegistrationRow>(
+      `SELECT r.id, r.event_id, r.name, r.email, r.status FROM event_registrations r JOIN events e ON e.id = r.event_id
+       WHERE r.status = 'registered' AND r.invited_at IS NULL AND e.state = 'published' AND e.survey_slug IS NOT NULL
+         AND e.ends_at <= @now AND e.ends_at > @since
+       ORDER BY r.id LIMIT 500`,
+    ),
+    invited: db.prepare<[string, number]>('UPDATE event_registrations SET invited_at = ? WHERE id = ? AND invited_at IS NULL'),
     reminded: db.prepare<[string, number]>('UPDATE event_registrations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL'),
     active: db.prepare<[number], RegistrationRow>(
       `SELECT id, event_id, name, email, status FROM event_registrations WHERE event_id = ? AND status <> 'cancelled' ORDER BY id`,
@@ -227,6 +234,9 @@ export function eventStore(db: Db) {
     dueReminders: (now: string, until: string) => s.dueReminders.all({ now, until }),
     /** Whether this call marked it (false: it was already reminded). */
     reminded: (id: number, at: string) => s.reminded.run(at, id).changes === 1,
+    /** Registered people of published events with a survey that ended in (since, now], not invited yet. */
+    dueInvitations: (now: string, since: string) => s.dueInvitations.all({ now, since }),
+    invited: (id: number, at: string) => s.invited.run(at, id).changes === 1,
     /** Registered and waitlisted, in order of arrival. */
     active: (eventId: number) => s.active.all(eventId),
   };

@@ -657,3 +657,30 @@ describe('the day-before reminder', () => {
     }
   });
 });
+
+describe('the survey invitation after the event', () => {
+  test('once per registered person of an event with a survey, after its end', async () => {
+    const e = await create({ title: 'Foro con encuesta', kind: 'foro', startsAt: '2027-03-06T09:00', endsAt: '2027-03-06T11:00', registration: { enabled: true, capacity: 1, waitlist: true } });
+    await register(e.slug, 'encuesta1@example.co');
+    await register(e.slug, 'encuesta2@example.co');
+    const noSurvey = await create({ title: 'Foro sin encuesta', kind: 'foro', startsAt: '2027-03-06T09:00', endsAt: '2027-03-06T11:00', surveySlug: null });
+    await register(noSurvey.slug, 'sinencuesta@example.co');
+    const service = eventsService(app);
+    const saved = now;
+    try {
+      now = new Date('2027-03-06T15:59:59Z'); // a second before the end (11:00 in Bogotá)
+      service.inviteToSurvey('https://participa.example');
+      assert.equal(mails('encuesta1@example.co').filter((m) => m.subject.startsWith('Cuéntenos')).length, 0);
+      now = new Date('2027-03-06T16:00:00Z');
+      assert.ok(service.inviteToSurvey('https://participa.example') >= 1);
+      assert.equal(service.inviteToSurvey('https://participa.example'), 0);
+      const invitation = mails('encuesta1@example.co').filter((m) => m.subject === 'Cuéntenos cómo le fue: Foro con encuesta');
+      assert.equal(invitation.length, 1);
+      assert.ok(invitation[0]!.body.includes(`https://participa.example/participe/evento.html?evento=${e.slug}#encuesta`));
+      assert.equal(mails('encuesta2@example.co').filter((m) => m.subject.startsWith('Cuéntenos')).length, 0, 'not the waiting list');
+      assert.equal(mails('sinencuesta@example.co').filter((m) => m.subject.startsWith('Cuéntenos')).length, 0, 'not without a survey');
+    } finally {
+      now = saved;
+    }
+  });
+});

@@ -46,6 +46,7 @@ CREATE TABLE event_registrations (
   attended_at     TEXT,           -- checked by staff on the day; NULL: not (yet) marked present
   attended_by     INTEGER REFERENCES staff (id),
   reminded_at     TEXT,           -- the day-before reminder was queued (in the same transaction)
+  invited_at      TEXT,           -- the survey invitation after the event was queued
   consent_at      TEXT NOT NULL,
   consent_policy  TEXT NOT NULL,
   consent_ip      TEXT NOT NULL
