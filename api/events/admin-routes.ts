@@ -12,6 +12,8 @@ import {
   adminRegistrationListSchema,
   adminRegistrationSchema,
   attendanceInput,
+  copyYearInput,
+  copyYearResultSchema,
   eventIdParams,
   eventInput,
   registrationIdParams,
@@ -37,6 +39,10 @@ const eventsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/:id', { schema: { params: eventIdParams, body: eventInput, response: { 200: adminEventSchema } } }, async (req) =>
     service.update(req.params.id, req.body, staffActor(req), publicBase(app, req)),
+  );
+
+  app.post('/copy-year', { schema: { body: copyYearInput, response: { 201: copyYearResultSchema } } }, async (req, reply) =>
+    reply.code(201).send(service.copyYear(req.body.from, req.body.to, staffActor(req))),
   );
 
   app.post('/:id/publish', { schema: { params: eventIdParams, response: { 200: adminEventSchema } } }, async (req) =>

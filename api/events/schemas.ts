@@ -327,3 +327,12 @@ export const moderationInput = z.object(
   },
   { error: 'Envíe { "state": "published", "answer": "…" }.' },
 );
+
+const yearField = (field: string) =>
+  z.number({ error: `${field}: escriba el año con cuatro cifras.` }).int(`${field}: escriba el año con cuatro cifras.`).min(2000, `${field}: escriba el año con cuatro cifras.`).max(2100, `${field}: escriba el año con cuatro cifras.`);
+
+/** `POST /api/admin/events/copy-year`: last year's plan into drafts of the next. */
+export const copyYearInput = z
+  .object({ from: yearField('Año de origen'), to: yearField('Año de destino') }, { error: 'Envíe { "from": 2026, "to": 2027 }.' })
+  .refine((b) => b.to > b.from, { message: 'Año de destino: debe ser posterior al de origen.', path: ['to'] });
+export const copyYearResultSchema = z.object({ items: z.array(adminEventSchema) });

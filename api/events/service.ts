@@ -513,6 +513,51 @@ export function eventsService(app: FastifyInstance) {
       return sent;
     },
 
+    /**
+     * Copies a year's plan (every event not cancelled) into drafts of a later year: each date
+     * moves by whole weeks to the same weekday nearest the same day, the year in titles is
+     * updated, tools and goals are kept; staff then adjust and publish. Audited.
+     */
+    copyYear(from: number, to: number, staff: StaffActor): { items: AdminEvent[] } {
+      const range = bogotaDayRange(`${from}-01-01`, `${from}-12-31`);
+      const source = store.list({ ...range, publicOnly: false }).filter((r) => r.state !== 'cancelled' && r.starts_at >= range.from!);
+      if (!source.length) throw new ApiError(400, INVALID, { from: `Año de origen: no hay eventos en ${from} para copiar.` });
+      const weeks = Math.round((to - from) * 365.2425 / 7);
+      const shift = (iso: string | null) => (iso ? new Date(Date.parse(iso) + weeks * 7 * 86_400_000).toISOString() : null);
+      const at = app.now().toISOString();
+      const ids = db.transaction(() => {
+        const ids = source.map((r) => {
+          const title = r.title.replaceAll(String(from), String(to));
+          const base = slugify(title);
+          let slug = base;
+          for (let n = 2; store.slugTaken(slug); n++) slug = `${base}-${n}`;
+          return store.insert({
+            slug,
+            title,
+            kind: r.kind,
+            summary: r.summary.replaceAll(String(from), String(to)),
+            body: r.body,
+            startsAt: shift(r.starts_at)!,
+            endsAt: shift(r.ends_at)!,
+            place: r.place,
+            onlineUrl: r.online_url,
+            responsibleId: r.responsible_id,
+            registration: r.registration,
+            capacity: r.capacity,
+            waitlist: r.waitlist,
+            regClosesAt: shift(r.reg_closes_at),
+            questions: r.questions,
+            surveySlug: r.survey_slug,
+            goals: r.goals,
+            at,
+          });
+        });
+        recordAudit(db, { staffId: staff.id, username: staff.username, action: 'event.copy-year', target: `events:${from}`, ip: staff.ip, details: { from, to, copied: ids.length }, at: app.now() });
+        return ids;
+      })();
+      return { items: ids.map((id) => toAdmin(load(id))) };
+    },
+
     // --- public -----------------------------------------------------------------------------
 
     publicList(f: { from?: string; to?: string; kind?: EventKind }): PublicEvent[] {

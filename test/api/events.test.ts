@@ -684,3 +684,31 @@ describe('the survey invitation after the event', () => {
     }
   });
 });
+
+describe('the plan', () => {
+  test('copying a year makes drafts on the same weekday, the year in titles updated, tools and goals kept', async () => {
+    const source = await create({ title: 'Rendición de cuentas 2029', startsAt: '2029-03-14T09:00', endsAt: '2029-03-14T11:00', registration: { enabled: true, capacity: 80, waitlist: true, closesAt: '2029-03-13T17:00' } });
+    const gone = await create({ title: 'Foro cancelado 2029', kind: 'foro', startsAt: '2029-05-02T09:00', endsAt: '2029-05-02T11:00' });
+    await admin('POST', `/${gone.id}/cancel`);
+    const res = await admin('POST', '/copy-year', { from: 2029, to: 2030 });
+    assert.equal(res.statusCode, 201, res.body);
+    const items = res.json().items;
+    assert.equal(items.length, 1, 'cancelled events are not copied');
+    const copy = items[0];
+    assert.equal(copy.title, 'Rendición de cuentas 2030');
+    assert.equal(copy.slug, 'rendicion-de-cuentas-2030');
+    assert.equal(copy.state, 'draft');
+    assert.equal(copy.startsAt, '2030-03-13T09:00:00-05:00');
+    assert.equal(new Date('2030-03-13').getUTCDay(), new Date('2029-03-14').getUTCDay(), 'same weekday');
+    assert.deepEqual(copy.registration, { enabled: true, capacity: 80, waitlist: true, closesAt: '2030-03-12T17:00:00-05:00' });
+    assert.deepEqual(copy.goals, { registrations: 150, surveyAnswers: 80 });
+    assert.equal(copy.surveySlug, 'satisfaccion-rendicion');
+    assert.notEqual(copy.id, source.id);
+    const bad = await admin('POST', '/copy-year', { from: 2031, to: 2030 });
+    assert.equal(bad.json().fields.to, 'Año de destino: debe ser posterior al de origen.');
+    const empty = await admin('POST', '/copy-year', { from: 2040, to: 2041 });
+    assert.equal(empty.json().fields.from, 'Año de origen: no hay eventos en 2040 para copiar.');
+    const audit = app.db.prepare("SELECT details FROM audit_log WHERE action = 'event.copy-year'").get() as { details: string };
+    assert.deepEqual(JSON.parse(audit.details), { from: 2029, to: 2030, copied: 1 });
+  });
+});
