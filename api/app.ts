@@ -18,6 +18,7 @@ import adminRoutes, { isAdminRequest } from './admin/index.ts';
 import adminPage from './admin/page.ts';
 import { ensureFirstAdmin } from './auth/users.ts';
 import docs from './docs.ts';
+import eventsRoutes from './events/routes.ts';
 import { ApiError, registerErrorHandling } from './errors.ts';
 import { DEMO_CSP, registerHardening, serverOptions } from './hardening.ts';
 import healthRoutes from './health/routes.ts';
@@ -96,7 +97,7 @@ export async function buildApp(
       if (req.url.startsWith('/widgets/')) return cb(null, { origin: '*', methods: ['GET'] });
       const origin = req.headers.origin;
       const allowed = !isAdminRequest(req) && (!origin || config.allowedOrigins.includes(origin));
-      cb(null, { origin: allowed, methods: ['GET', 'POST'] });
+      cb(null, { origin: allowed, methods: ['GET', 'POST', 'DELETE'] });
     },
   });
   if (config.rateLimit) {
@@ -121,6 +122,7 @@ export async function buildApp(
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(chatRoutes, { prefix: '/api/chat' });
+  await app.register(eventsRoutes, { prefix: '/api/events' });
   await app.register(challengeRoutes, { prefix: '/api/challenge' });
   await app.register(mailboxRoutes, { prefix: '/api/mailbox' });
   await app.register(noticesRoutes, { prefix: '/api/notices' });

@@ -7,6 +7,7 @@ import type { StaffUser } from '../auth/users.ts';
 import { ApiError } from '../errors.ts';
 import { routeList, type RouteInfo } from '../hardening.ts';
 import chatAdminRoutes from '../chat/admin-routes.ts';
+import eventsAdminRoutes from '../events/admin-routes.ts';
 import mailboxAdminRoutes from '../mailbox/admin-routes.ts';
 import noticesAdminRoutes from '../notices/admin-routes.ts';
 import pqrsAdminRoutes from '../pqrs/admin-routes.ts';
@@ -141,6 +142,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(mailboxAdminRoutes, { prefix: '/mailbox' });
   await app.register(privacyRoutes, { prefix: '/privacy' });
   await app.register(noticesAdminRoutes, { prefix: '/notices' });
+  await app.register(eventsAdminRoutes, { prefix: '/events' });
 };
 
 export default adminRoutes;

@@ -74,6 +74,30 @@ const mailboxRecord = z.object({
   replies: z.array(z.object({ body: z.string(), createdAt: z.string() })),
 });
 
+/** A registration to an event of the participation plan (api/events). */
+const eventRegistrationRecord = z.object({
+  event: z.string(),
+  eventSlug: z.string(),
+  name: z.string(),
+  email: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  consent,
+});
+
+/** A question asked for an event (api/events). */
+const eventQuestionRecord = z.object({
+  event: z.string(),
+  question: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  state: z.string(),
+  answer: z.string().nullable(),
+  createdAt: z.string(),
+  consent,
+});
+
 const mailRecord = z.object({ createdAt: z.string(), subject: z.string(), body: z.string(), sentAt: z.string().nullable() });
 
 /** Everything stored about a person. Survey responses are never stored with personal data. */
@@ -83,6 +107,8 @@ export const privacyExportSchema = z.object({
   pqrs: z.array(pqrsRecord),
   chats: z.array(chatRecord),
   mailbox: z.array(mailboxRecord),
+  eventRegistrations: z.array(eventRegistrationRecord),
+  eventQuestions: z.array(eventQuestionRecord),
   /** E-mails the entity sent (or has queued) to the address. */
   emails: z.array(mailRecord),
 });
@@ -93,6 +119,8 @@ export const anonymiseResultSchema = z.object({
   pqrs: z.array(z.string()),
   chats: z.number(),
   mailbox: z.number(),
+  eventRegistrations: z.number(),
+  eventQuestions: z.number(),
   emails: z.number(),
 });
 export type AnonymiseResult = z.infer<typeof anonymiseResultSchema>;

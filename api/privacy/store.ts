@@ -41,6 +41,21 @@ function prepare(db: Db) {
     ),
     mailbox: db.prepare<Keys, Row>(`SELECT * FROM mailbox_messages WHERE ${EMAIL_MATCH} ORDER BY id`),
     replies: db.prepare<[number], Row>('SELECT body, created_at FROM mailbox_replies WHERE message_id = ? ORDER BY id'),
+    eventRegistrations: db.prepare<Keys, Row>(
+      `SELECT r.*, e.title, e.slug FROM event_registrations r JOIN events e ON e.id = r.event_id
+       WHERE @email IS NOT NULL AND lower(r.email) = @email ORDER BY r.id`,
+    ),
+    eventQuestions: db.prepare<Keys, Row>(
+      `SELECT q.*, e.title FROM event_questions q JOIN events e ON e.id = q.event_id
+       WHERE @email IS NOT NULL AND lower(q.email) = @email ORDER BY q.id`,
+    ),
+    // The question and its public answer stay (they were published without the name).
+    blankEventQuestions: db.prepare<Keys>(`UPDATE event_questions SET name = NULL, email = NULL, consent_ip = '' WHERE ${EMAIL_MATCH}`),
+    // The registration stays counted (the event's figures); the address is replaced by a
+    // placeholder unique per row, as the one-per-e-mail index requires.
+    blankEventRegistrations: db.prepare<Keys>(
+      `UPDATE event_registrations SET name = '', email = 'anonimizado-' || id, consent_ip = '' WHERE ${EMAIL_MATCH}`,
+    ),
     emails: db.prepare<Keys, Row>(
       'SELECT created_at, subject, body, sent_at FROM outbox WHERE @email IS NOT NULL AND lower(to_address) = @email ORDER BY id',
     ),
@@ -135,6 +150,26 @@ export function exportSubject(db: Db, subject: PrivacySubject, now: Date): Priva
       consent: consentOf(m),
       replies: s.replies.all(m.id as number).map((r) => ({ body: str(r.body), createdAt: str(r.created_at) })),
     })),
+    eventRegistrations: s.eventRegistrations.all(keys).map((r) => ({
+      event: str(r.title),
+      eventSlug: str(r.slug),
+      name: str(r.name),
+      email: str(r.email),
+      status: str(r.status),
+      createdAt: str(r.created_at),
+      cancelledAt: strOrNull(r.cancelled_at),
+      consent: consentOf(r),
+    })),
+    eventQuestions: s.eventQuestions.all(keys).map((q) => ({
+      event: str(q.title),
+      question: str(q.body),
+      name: strOrNull(q.name),
+      email: strOrNull(q.email),
+      state: str(q.state),
+      answer: strOrNull(q.answer),
+      createdAt: str(q.created_at),
+      consent: consentOf(q),
+    })),
     emails: s.emails
       .all(keys)
       .map((e) => ({ createdAt: str(e.created_at), subject: str(e.subject), body: str(e.body), sentAt: strOrNull(e.sent_at) })),
@@ -152,6 +187,8 @@ export function anonymiseSubject(db: Db, subject: PrivacySubject, now: Date): An
     pqrs: radicados,
     chats: s.blankChats.run(keys).changes,
     mailbox: s.blankMailbox.run(keys).changes,
+    eventRegistrations: s.blankEventRegistrations.run(keys).changes,
+    eventQuestions: s.blankEventQuestions.run(keys).changes,
     emails: s.blankEmails.run({ ...keys, now: now.toISOString() }).changes,
   };
 }

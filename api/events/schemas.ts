@@ -1,0 +1,338 @@
+/**
+ * Events of the participation plan on the wire (issue 12): the staff's form, the public list
+ * and detail, registrations. The widgets import the types from here (`import type`).
+ */
+import { z } from 'zod';
+import { consentFields, email, optionalEmail, optionalText, text } from '../pqrs/schemas.ts';
+
+export const EVENT_KINDS = [
+  'rendicion-cuentas',
+  'inscripciones',
+  'foro',
+  'consulta-normativa',
+  'feria-servicio',
+  'capacitacion',
+  'otro',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_STATES = ['draft', 'published', 'cancelled'] as const;
+export type EventState = (typeof EVENT_STATES)[number];
+
+/** Derived from the clock: before the start, between start and end, after the end. */
+export const EVENT_PHASES = ['upcoming', 'in-progress', 'held'] as const;
+export type EventPhase = (typeof EVENT_PHASES)[number];
+
+export const REGISTRATION_STATUSES = ['registered', 'waitlisted'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** What staff may set as a goal, each a count. */
+export const GOAL_KEYS = ['registrations', 'attendance', 'questions', 'surveyAnswers'] as const;
+
+export const EVENT_LIMITS = { title: 200, slug: 80, summary: 500, body: 20_000, place: 300, url: 500, name: 120 };
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A Bogotá wall-clock time `2027-03-10T09:00` (seconds optional), or an instant with its offset. */
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+const OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A date and time read as Bogotá's when it has no offset; the instant as ISO UTC. */
+function instant(field: string) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? `${field}: es obligatorio.` : `${field}: debe ser un texto.`) })
+    .trim()
+    .refine((s) => (LOCAL.test(s) || OFFSET.test(s)) && !Number.isNaN(Date.parse(LOCAL.test(s) ? `${s}-05:00` : s)), {
+      message: `${field}: use fecha y hora AAAA-MM-DDTHH:MM (hora de Colombia).`,
+    })
+    .transform((s) => new Date(Date.parse(LOCAL.test(s) ? `${s}-05:00` : s)).toISOString());
+}
+
+/** Optional text: absent, null or blank is null. */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional());
+}
+
+function count(field: string) {
+  return z
+    .number({ error: `${field}: debe ser un número entero.` })
+    .int(`${field}: debe ser un número entero.`)
+    .min(0, `${field}: no puede ser negativo.`)
+    .max(1_000_000, `${field}: máximo 1000000.`);
+}
+
+const registrationInput = z.object(
+  {
+    enabled: z.boolean({ error: 'Inscripción: indique si está activa (sí o no).' }),
+    capacity: optional(count('Cupo').min(1, 'Cupo: debe ser al menos 1.')).nullable(),
+    waitlist: z.boolean({ error: 'Lista de espera: indique sí o no.' }).default(false),
+    /** When registration closes; absent: at the event's start. */
+    closesAt: optional(instant('Cierre de inscripciones')).nullable(),
+  },
+  { error: 'Inscripción: envíe enabled, capacity, waitlist y closesAt.' },
+);
+
+/** `POST /api/admin/events` and `PUT /api/admin/events/:id`. */
+export const eventInput = z
+  .object(
+    {
+      title: text('Título', EVENT_LIMITS.title, 3),
+      kind: z.enum(EVENT_KINDS, { error: `Tipo: elija una opción (${EVENT_KINDS.join(', ')}).` }),
+      slug: optional(
+        z
+          .string({ error: 'Identificador: debe ser un texto.' })
+          .trim()
+          .max(EVENT_LIMITS.slug, `Identificador: máximo ${EVENT_LIMITS.slug} caracteres.`)
+          .regex(SLUG, 'Identificador: solo letras minúsculas sin tildes, números y guiones (a-z, 0-9, -).'),
+      ),
+      summary: optional(text('Resumen', EVENT_LIMITS.summary)),
+      body: optional(text('Descripción', EVENT_LIMITS.body)),
+      startsAt: instant('Inicio'),
+      endsAt: instant('Fin'),
+      place: optional(text('Lugar', EVENT_LIMITS.place)),
+      onlineUrl: optional(
+        text('Enlace en línea', EVENT_LIMITS.url).refine((s) => {
+          try {
+            return new URL(s).protocol === 'https:';
+          } catch {
+            return false;
+          }
+        }, 'Enlace en línea: escriba una dirección completa que empiece por https://.'),
+      ),
+      responsibleId: optional(z.number({ error: 'Responsable: elija un funcionario.' }).int('Responsable: elija un funcionario.')).nullable(),
+      registration: registrationInput.optional(),
+      questions: z.boolean({ error: 'Preguntas: indique sí o no.' }).default(false),
+      surveySlug: optional(z.string({ error: 'Encuesta: debe ser un texto.' }).trim().max(100, 'Encuesta: máximo 100 caracteres.')).nullable(),
+      goals: z
+        .object(
+          {
+            registrations: count('Meta de inscripciones').optional(),
+            attendance: count('Meta de asistencia').optional(),
+            questions: count('Meta de preguntas').optional(),
+            surveyAnswers: count('Meta de respuestas a la encuesta').optional(),
+          },
+          { error: 'Metas: envíe un objeto con números.' },
+        )
+        .strict()
+        .default({}),
+    },
+    { error: 'El cuerpo de la solicitud debe ser un objeto JSON.' },
+  )
+  .superRefine((e, ctx) => {
+    if (e.endsAt <= e.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Fin: debe ser posterior al inicio.' });
+    const closes = e.registration?.closesAt;
+    if (closes && closes > e.startsAt)
+      ctx.addIssue({ code: 'custom', path: ['registration', 'closesAt'], message: 'Cierre de inscripciones: debe ser a más tardar al inicio del evento.' });
+  });
+export type EventInput = z.input<typeof eventInput>;
+export type EventData = z.output<typeof eventInput>;
+
+export const eventIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,12}$/, 'Evento: el identificador debe ser un número.')
+    .transform(Number),
+});
+
+export const slugParams = z.object({ slug: z.string().max(200) });
+
+const goalsSchema = z.object({
+  registrations: z.number().int().optional(),
+  attendance: z.number().int().optional(),
+  questions: z.number().int().optional(),
+  surveyAnswers: z.number().int().optional(),
+});
+
+/** What staff see of an event: the form's fields plus the state, phase and counts. */
+export const adminEventSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  summary: z.string(),
+  body: z.string(),
+  /** ISO instants with Bogotá's offset, `2027-03-10T09:00:00-05:00`. */
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  responsible: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  state: z.enum(EVENT_STATES),
+  phase: z.enum(EVENT_PHASES),
+  registration: z
+    .object({ enabled: z.boolean(), capacity: z.number().int().nullable(), waitlist: z.boolean(), closesAt: z.string() })
+    .nullable(),
+  questions: z.boolean(),
+  surveySlug: z.string().nullable(),
+  goals: goalsSchema,
+  counts: z.object({ registered: z.number().int(), waitlisted: z.number().int() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+});
+export type AdminEvent = z.infer<typeof adminEventSchema>;
+
+export const adminEventListQuery = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'Año: use cuatro cifras, por ejemplo 2027.')
+    .transform(Number)
+    .optional(),
+  state: z.enum(EVENT_STATES, { error: 'Estado: elija draft, published o cancelled.' }).optional(),
+});
+export const adminEventListSchema = z.object({ items: z.array(adminEventSchema) });
+
+/** `GET /api/events?from=&to=&kind=`: Bogotá days, both included. */
+export const eventListQuery = z.object({
+  from: z.iso.date({ error: 'Desde: use el formato AAAA-MM-DD.' }).optional(),
+  to: z.iso.date({ error: 'Hasta: use el formato AAAA-MM-DD.' }).optional(),
+  kind: z.enum(EVENT_KINDS, { error: `Tipo: elija una opción (${EVENT_KINDS.join(', ')}).` }).optional(),
+});
+
+/** A published or cancelled event as citizens see it: no personal data. */
+export const publicEventSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  state: z.enum(['published', 'cancelled']),
+  phase: z.enum(EVENT_PHASES),
+  place: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  summary: z.string(),
+  /** Null when the event takes no registrations. `remaining` is null without a capacity. */
+  registration: z
+    .object({
+      open: z.boolean(),
+      capacity: z.number().int().nullable(),
+      remaining: z.number().int().nullable(),
+      waitlist: z.boolean(),
+      closesAt: z.string(),
+    })
+    .nullable(),
+  questions: z.boolean(),
+  survey: z.string().nullable(),
+});
+export type PublicEvent = z.infer<typeof publicEventSchema>;
+export const publicEventListSchema = z.array(publicEventSchema);
+
+/** A published question and, once given, its public answer. Never who asked. */
+export const publicQuestionSchema = z.object({
+  id: z.number().int(),
+  question: z.string(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  publishedAt: z.string(),
+});
+export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
+
+/** `GET /api/events/:slug`: the list's fields, the body and the published questions (results come later). */
+export const publicEventDetailSchema = publicEventSchema.extend({ body: z.string(), publishedQuestions: z.array(publicQuestionSchema) });
+export type PublicEventDetail = z.infer<typeof publicEventDetailSchema>;
+
+/** `POST /api/events/:slug/registrations`. */
+export const registrationRequest = z.object(
+  {
+    name: text('Nombre', EVENT_LIMITS.name, 2),
+    email: email(),
+    ...consentFields,
+  },
+  { error: 'El cuerpo de la solicitud debe ser un objeto JSON.' },
+);
+export type RegistrationInput = z.input<typeof registrationRequest>;
+
+export const registrationCreatedSchema = z.object({
+  status: z.enum(REGISTRATION_STATUSES),
+  /** Shown once: it cancels the registration (`DELETE` with it in the body). Stored only hashed. */
+  cancelToken: z.string(),
+});
+export type RegistrationCreated = z.infer<typeof registrationCreatedSchema>;
+
+/** `DELETE /api/events/:slug/registrations`: the token goes in the body, never in the URL. */
+export const cancelRegistrationInput = z.object(
+  { cancelToken: z.string({ error: 'Ficha de cancelación: es obligatoria.' }).min(1, 'Ficha de cancelación: es obligatoria.').max(200, 'Ficha de cancelación: no es válida.') },
+  { error: 'Envíe la ficha de cancelación en el cuerpo: { "cancelToken": "…" }.' },
+);
+export const registrationCancelledSchema = z.object({ cancelled: z.boolean() });
+
+/** `GET /api/admin/events/:id/registrations`: who registered, in order of arrival. */
+export const adminRegistrationSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  status: z.enum(['registered', 'waitlisted', 'cancelled']),
+  createdAt: z.string(),
+  promotedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  attendedAt: z.string().nullable(),
+});
+export type AdminRegistration = z.infer<typeof adminRegistrationSchema>;
+export const adminRegistrationListSchema = z.object({ items: z.array(adminRegistrationSchema) });
+
+export const registrationIdParams = eventIdParams.extend({
+  registration: z
+    .string()
+    .regex(/^\d{1,12}$/, 'Inscripción: el identificador debe ser un número.')
+    .transform(Number),
+});
+
+/** `PUT /api/admin/events/:id/registrations/:registration/attendance`. */
+export const attendanceInput = z.object(
+  { attended: z.boolean({ error: 'Asistencia: indique true (asistió) o false.' }) },
+  { error: 'Envíe { "attended": true } o { "attended": false }.' },
+);
+
+export const QUESTION_LIMITS = { body: 1000, bodyMin: 10, answer: 5000 };
+export const QUESTION_STATES = ['pending', 'published', 'hidden'] as const;
+
+/** `POST /api/events/:slug/questions`: name and e-mail are optional (never shown). */
+export const questionInput = z.object(
+  {
+    question: text('Pregunta', QUESTION_LIMITS.body, QUESTION_LIMITS.bodyMin),
+    name: optionalText('Nombre', EVENT_LIMITS.name),
+    email: optionalEmail(),
+    ...consentFields,
+  },
+  { error: 'El cuerpo de la solicitud debe ser un objeto JSON.' },
+);
+export const questionCreatedSchema = z.object({ id: z.number().int(), state: z.enum(QUESTION_STATES) });
+
+export const adminQuestionSchema = z.object({
+  id: z.number().int(),
+  question: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  state: z.enum(QUESTION_STATES),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type AdminQuestion = z.infer<typeof adminQuestionSchema>;
+export const adminQuestionListSchema = z.object({ items: z.array(adminQuestionSchema) });
+
+export const questionIdParams = eventIdParams.extend({
+  question: z
+    .string()
+    .regex(/^\d{1,12}$/, 'Pregunta: el identificador debe ser un número.')
+    .transform(Number),
+});
+
+/** `PUT /api/admin/events/:id/questions/:question`: publish or hide, with or without an answer. */
+export const moderationInput = z.object(
+  {
+    state: z.enum(QUESTION_STATES, { error: 'Estado: elija pending, published o hidden.' }),
+    answer: optionalText('Respuesta', QUESTION_LIMITS.answer).nullable(),
+  },
+  { error: 'Envíe { "state": "published", "answer": "…" }.' },
+);
+
+const yearField = (field: string) =>
+  z.number({ error: `${field}: escriba el año con cuatro cifras.` }).int(`${field}: escriba el año con cuatro cifras.`).min(2000, `${field}: escriba el año con cuatro cifras.`).max(2100, `${field}: escriba el año con cuatro cifras.`);
+
+/** `POST /api/admin/events/copy-year`: last year's plan into drafts of the next. */
+export const copyYearInput = z
+  .object({ from: yearField('Año de origen'), to: yearField('Año de destino') }, { error: 'Envíe { "from": 2026, "to": 2027 }.' })
+  .refine((b) => b.to > b.from, { message: 'Año de destino: debe ser posterior al de origen.', path: ['to'] });
+export const copyYearResultSchema = z.object({ items: z.array(adminEventSchema) });
