@@ -85,10 +85,29 @@ describe('personal data (#/datos)', () => {
     await expect(el).to.be.accessible();
 
     await search(el, { email: 'nadie.registrado@example.co' });
-    expect(status(el)).to.equal('Se encontraron 0 PQRSD, 0 conversaciones de chat, 0 mensajes del buzón y 0 correos enviados.');
+    expect(status(el)).to.equal('Se encontraron 0 PQRSD, 0 conversaciones de chat, 0 mensajes del buzón, 0 inscripciones o preguntas en eventos y 0 correos enviados.');
     expect(text(v(el, '[role="search"] ~ p:not([role])'))).to.equal('No se encontró nada guardado con esos datos.');
     expect(v(el, '#anonymise')).to.equal(null);
     expect(v(el, '#privacy-email-error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('finds a person who only registered for an event (the participation plan), rather than saying nothing is stored', async () => {
+    const events = await json<{ slug: string; registration: { open: boolean } | null }[]>(await fetch('/api/events'));
+    const open = events.find((e) => e.registration?.open);
+    expect(open, 'the sample plan has an event open for registration').to.not.equal(undefined);
+    const res = await fetch(`/api/events/${open!.slug}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Rocío Solo Eventos', email: 'rocio.eventos@example.co', consent: true }),
+    });
+    expect(res.status).to.equal(201);
+    const el = await openPrivacy();
+    await search(el, { email: 'rocio.eventos@example.co' });
+    // The confirmation e-mail of the registration is one of the e-mails found.
+    expect(status(el)).to.match(/^Se encontraron 0 PQRSD, 0 conversaciones de chat, 0 mensajes del buzón, 1 inscripciones o preguntas en eventos y \d+ correos enviados\.$/);
+    expect(el.shadowRoot!.textContent).to.not.include('No se encontró nada guardado con esos datos.');
+    expect(v(el, '#anonymise')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -146,7 +165,7 @@ describe('personal data (#/datos)', () => {
     await waitForFocus(el, '#confirm-anonymise');
     click(v(el, '#confirm-anonymise'));
     await waitUntil(() => status(el).startsWith('Datos anonimizados'), 'never anonymised', WAIT);
-    expect(status(el)).to.match(/^Datos anonimizados: 1 PQRSD, 0 conversaciones, 0 mensajes del buzón y \d+ correos\.$/);
+    expect(status(el)).to.match(/^Datos anonimizados: 1 PQRSD, 0 conversaciones, 0 mensajes del buzón, 0 inscripciones o preguntas en eventos y \d+ correos\.$/);
     await waitForFocus(el, '#status');
     expect(v(el, 'table')).to.equal(null);
     await expect(el).to.be.accessible();

@@ -1,6 +1,15 @@
 /** Texts of the data-subject view of the staff page (`#/datos`), Spanish and English. */
 import { catalog } from './catalog.ts';
 
+/** What was found or anonymised for one person; `events` counts event registrations and questions. */
+export interface SubjectCounts {
+  pqrs: number;
+  chats: number;
+  mailbox: number;
+  events: number;
+  emails: number;
+}
+
 const es = {
   title: 'Datos personales',
   intro:
@@ -11,8 +20,8 @@ const es = {
   hint: 'Escriba uno de los dos, o ambos.',
   search: 'Buscar',
   searching: 'Buscando…',
-  found: (pqrs: number, chats: number, mailbox: number, emails: number) =>
-    `Se encontraron ${pqrs} PQRSD, ${chats} conversaciones de chat, ${mailbox} mensajes del buzón y ${emails} correos enviados.`,
+  found: (n: SubjectCounts) =>
+    `Se encontraron ${n.pqrs} PQRSD, ${n.chats} conversaciones de chat, ${n.mailbox} mensajes del buzón, ${n.events} inscripciones o preguntas en eventos y ${n.emails} correos enviados.`,
   nothing: 'No se encontró nada guardado con esos datos.',
   tableCaption: 'PQRSD de la persona',
   radicado: 'Radicado',
@@ -25,8 +34,8 @@ const es = {
     '¿Anonimizar estos datos? Se borran el nombre, el documento, el correo, el teléfono, la dirección y la IP del consentimiento; el radicado, el asunto, la descripción, la línea de tiempo y la respuesta se conservan como registro legal. No se puede deshacer.',
   confirm: 'Sí, anonimizar',
   cancel: 'Cancelar',
-  done: (pqrs: number, chats: number, mailbox: number, emails: number) =>
-    `Datos anonimizados: ${pqrs} PQRSD, ${chats} conversaciones, ${mailbox} mensajes del buzón y ${emails} correos.`,
+  done: (n: SubjectCounts) =>
+    `Datos anonimizados: ${n.pqrs} PQRSD, ${n.chats} conversaciones, ${n.mailbox} mensajes del buzón, ${n.events} inscripciones o preguntas en eventos y ${n.emails} correos.`,
   fileName: (date: string) => `datos-personales-${date}.json`,
 };
 
@@ -40,8 +49,8 @@ export const messages = catalog(es, {
   hint: 'Type one of them, or both.',
   search: 'Search',
   searching: 'Searching…',
-  found: (pqrs, chats, mailbox, emails) =>
-    `Found ${pqrs} requests, ${chats} chat conversations, ${mailbox} mailbox messages and ${emails} e-mails sent.`,
+  found: (n) =>
+    `Found ${n.pqrs} requests, ${n.chats} chat conversations, ${n.mailbox} mailbox messages, ${n.events} event registrations or questions and ${n.emails} e-mails sent.`,
   nothing: 'Nothing is stored with those details.',
   tableCaption: "The person's requests",
   radicado: 'Filing number',
@@ -54,7 +63,7 @@ export const messages = catalog(es, {
     'Anonymise this data? The name, document, e-mail, phone, address and consent IP are erased; the filing number, subject, description, timeline and answer are kept as the legal record. This cannot be undone.',
   confirm: 'Yes, anonymise',
   cancel: 'Cancel',
-  done: (pqrs, chats, mailbox, emails) =>
-    `Data anonymised: ${pqrs} requests, ${chats} conversations, ${mailbox} mailbox messages and ${emails} e-mails.`,
+  done: (n) =>
+    `Data anonymised: ${n.pqrs} requests, ${n.chats} conversations, ${n.mailbox} mailbox messages, ${n.events} event registrations or questions and ${n.emails} e-mails.`,
   fileName: (date) => `personal-data-${date}.json`,
 });

@@ -3,7 +3,7 @@ import { query, state } from 'lit/decorators.js';
 import type { AnonymiseResult, PrivacyExport, PrivacySubject } from '../../api/privacy/schemas.ts';
 import { saveBlob } from '../shared/download.ts';
 import { I18nController } from '../shared/i18n.ts';
-import { messages } from './privacy-messages.ts';
+import { messages, type SubjectCounts } from './privacy-messages.ts';
 import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
 /**
@@ -12,6 +12,17 @@ import { AdminView, NO_ERRORS, describedBy, fieldError, formAlert, formErrors, t
  *
  * @summary Datos personales.
  */
+/** How many records of each kind a search found. */
+function foundCounts(r: PrivacyExport): SubjectCounts {
+  return {
+    pqrs: r.pqrs.length,
+    chats: r.chats.length,
+    mailbox: r.mailbox.length,
+    events: r.eventRegistrations.length + r.eventQuestions.length,
+    emails: r.emails.length,
+  };
+}
+
 export class EcamAdminPrivacy extends AdminView {
   private i18n = new I18nController(this, messages);
 
@@ -106,8 +117,7 @@ export class EcamAdminPrivacy extends AdminView {
 
   private renderResult(r: PrivacyExport): TemplateResult {
     const t = this.i18n.t;
-    const total = r.pqrs.length + r.chats.length + r.mailbox.length + r.emails.length;
-    if (!total) return html`<p>${t.nothing}</p>`;
+    if (!Object.values(foundCounts(r)).some(Boolean)) return html`<p>${t.nothing}</p>`;
     return html`${r.pqrs.length
         ? html`<div class="table-wrap" role="region" aria-label=${t.tableCaption} tabindex="0">
             <table>
@@ -167,9 +177,9 @@ export class EcamAdminPrivacy extends AdminView {
         ${this.busy
           ? t.searching
           : d
-            ? t.done(d.pqrs.length, d.chats, d.mailbox, d.emails)
+            ? t.done({ pqrs: d.pqrs.length, chats: d.chats, mailbox: d.mailbox, events: d.eventRegistrations + d.eventQuestions, emails: d.emails })
             : r
-              ? t.found(r.pqrs.length, r.chats.length, r.mailbox.length, r.emails.length)
+              ? t.found(foundCounts(r))
               : ''}
       </p>
       ${r ? this.renderResult(r) : nothing}`;
