@@ -131,6 +131,31 @@ export function eventsService(app: FastifyInstance) {
     recordAudit(db, { staffId: staff.id, username: staff.username, action, target: `event:${row.id}`, ip: staff.ip, details: { slug: row.slug, ...details }, at: app.now() });
   }
 
+  /**
+   * Queues one e-mail per due registration, each marked in the transaction that queues it (`mark`
+   * is false when it was already marked), so a crash or a restart never sends one twice.
+   * Returns how many were queued.
+   */
+  function mailOnce(
+    due: RegistrationRow[],
+    mark: (id: number, at: string) => boolean,
+    compose: (r: RegistrationRow, row: EventRow) => { subject: string; lines: string[] },
+  ): number {
+    const at = app.now().toISOString();
+    const sent = db.transaction(() => {
+      let n = 0;
+      for (const r of due) {
+        if (!mark(r.id, at)) continue;
+        const { subject, lines } = compose(r, store.get(r.event_id)!);
+        mailer.enqueue({ to: r.email, subject, body: lines.join('\n') });
+        n++;
+      }
+      return n;
+    })();
+    if (sent) void mailer.flush();
+    return sent;
+  }
+
   function toAdmin(row: EventRow): AdminEvent {
     return {
       id: row.id,
@@ -451,34 +476,22 @@ export function eventsService(app: FastifyInstance) {
      */
     remind(base: string): number {
       const now = app.now();
-      const sent = db.transaction(() => {
-        let n = 0;
-        const due = store.dueReminders(now.toISOString(), new Date(now.getTime() + REMIND_BEFORE_MS).toISOString());
-        for (const r of due) {
-          if (!store.reminded(r.id, now.toISOString())) continue;
-          const row = store.get(r.event_id)!;
-          mailer.enqueue({
-            to: r.email,
-            subject: `Recordatorio: ${row.title}`,
-            body: [
-              `Cordial saludo, ${r.name}:`,
-              '',
-              `Le recordamos que está inscrito en este evento de ${entity()}:`,
-              '',
-              ...eventLines(row),
-              '',
-              `Agregue el evento a su calendario: ${base}/api/events/${row.slug}.ics`,
-              'Si ya no puede asistir, cancele con el enlace del correo en que recibió su inscripción, para que otra persona aproveche el cupo.',
-              '',
-              'Este es un mensaje automático; por favor no lo responda.',
-            ].join('\n'),
-          });
-          n++;
-        }
-        return n;
-      })();
-      if (sent) void mailer.flush();
-      return sent;
+      const due = store.dueReminders(now.toISOString(), new Date(now.getTime() + REMIND_BEFORE_MS).toISOString());
+      return mailOnce(due, store.reminded, (r, row) => ({
+        subject: `Recordatorio: ${row.title}`,
+        lines: [
+          `Cordial saludo, ${r.name}:`,
+          '',
+          `Le recordamos que está inscrito en este evento de ${entity()}:`,
+          '',
+          ...eventLines(row),
+          '',
+          `Agregue el evento a su calendario: ${base}/api/events/${row.slug}.ics`,
+          'Si ya no puede asistir, cancele con el enlace del correo en que recibió su inscripción, para que otra persona aproveche el cupo.',
+          '',
+          'Este es un mensaje automático; por favor no lo responda.',
+        ],
+      }));
     },
 
     /**
@@ -487,30 +500,19 @@ export function eventsService(app: FastifyInstance) {
      */
     inviteToSurvey(base: string): number {
       const now = app.now();
-      const sent = db.transaction(() => {
-        let n = 0;
-        for (const r of store.dueInvitations(now.toISOString(), new Date(now.getTime() - INVITE_WITHIN_MS).toISOString())) {
-          if (!store.invited(r.id, now.toISOString())) continue;
-          const row = store.get(r.event_id)!;
-          mailer.enqueue({
-            to: r.email,
-            subject: `Cuéntenos cómo le fue: ${row.title}`,
-            body: [
-              `Cordial saludo, ${r.name}:`,
-              '',
-              `Gracias por inscribirse en «${row.title}». Su opinión nos ayuda a mejorar: responda la encuesta`,
-              'del evento en la página del evento (toma pocos minutos):',
-              `${base}/participe/evento.html?evento=${encodeURIComponent(row.slug)}#encuesta`,
-              '',
-              'Este es un mensaje automático; por favor no lo responda.',
-            ].join('\n'),
-          });
-          n++;
-        }
-        return n;
-      })();
-      if (sent) void mailer.flush();
-      return sent;
+      const due = store.dueInvitations(now.toISOString(), new Date(now.getTime() - INVITE_WITHIN_MS).toISOString());
+      return mailOnce(due, store.invited, (r, row) => ({
+        subject: `Cuéntenos cómo le fue: ${row.title}`,
+        lines: [
+          `Cordial saludo, ${r.name}:`,
+          '',
+          `Gracias por inscribirse en «${row.title}». Su opinión nos ayuda a mejorar: responda la encuesta`,
+          'del evento en la página del evento (toma pocos minutos):',
+          `${base}/participe/evento.html?evento=${encodeURIComponent(row.slug)}#encuesta`,
+          '',
+          'Este es un mensaje automático; por favor no lo responda.',
+        ],
+      }));
     },
 
     /**
