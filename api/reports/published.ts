@@ -14,8 +14,6 @@ import { calendarRules } from '../calendar/store.ts';
 import { toCsv, SPREADSHEET } from '../csv.ts';
 import { perDb, type Db } from '../db/index.ts';
 import { ApiError } from '../errors.ts';
-import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS, type PqrsChannel } from '../pqrs/channels.ts';
-import type { PqrsState } from '../pqrs/states.ts';
 import type {
   InformationRequest,
   Period,
@@ -25,7 +23,7 @@ import type {
   PublishInput,
   ReportSnapshot,
 } from './schemas.ts';
-import { businessDayCounter, cutoffOf, pqrsReport, reportCsvRows, standing, type Cutoff, type Standing } from './service.ts';
+import { businessDayCounter, cutoffOf, pqrsReport, reportCsvRows, standing, type CohortRow, type Cutoff, type Standing } from './service.ts';
 
 interface PublishedRow {
   id: number;
@@ -75,25 +73,7 @@ function prepare(db: Db) {
          published_at, published_by, published_by_name, snapshot, csv)
        VALUES (@kind, @from, @to, @version, @replaces, @reason, @at, @by, @byName, @snapshot, @csv)`,
     ),
-    channels: db.prepare<[string, string, string], { channel: PqrsChannel; n: number }>(
-      `SELECT channel, count(*) AS n FROM pqrs WHERE received_at >= ? AND received_at < ? AND received_at <= ? GROUP BY channel`,
-    ),
-    information: db.prepare<
-      [string, string, string],
-      {
-        radicado: string;
-        received_at: string;
-        state: PqrsState;
-        effective_receipt: string;
-        due_date: string;
-        paused_at: string | null;
-        paused_days: number;
-        answered_at: string | null;
-        transferred_at: string | null;
-        closed_at: string | null;
-        denied: number;
-      }
-    >(
+    information: db.prepare<[string, string, string], Omit<CohortRow, 'type' | 'channel'> & { radicado: string }>(
       `SELECT radicado, received_at, state, effective_receipt, due_date, paused_at, paused_days, answered_at, transferred_at,
          closed_at, denied
        FROM pqrs WHERE type = 'informacion' AND received_at >= ? AND received_at < ? AND received_at <= ?
@@ -103,12 +83,6 @@ function prepare(db: Db) {
 }
 
 const stmts = perDb(prepare);
-
-/** Requests received in the period by channel, every channel listed (zeros included). */
-export function channelCounts(db: Db, cut: Cutoff, now: Date): ReportSnapshot['channels'] {
-  const counts = new Map(stmts(db).channels.all(cut.start, cut.end, now.toISOString()).map((r) => [r.channel, r.n]));
-  return PQRS_CHANNEL_VALUES.map((channel) => ({ channel, label: PQRS_CHANNELS[channel], received: counts.get(channel) ?? 0 }));
-}
 
 /** Each request for public information of the period, as it stood at the cut-off. */
 export function informationRequests(db: Db, cut: Cutoff, now: Date): InformationRequest[] {
@@ -135,7 +109,7 @@ export function reportSnapshot(db: Db, period: Period, now: Date): ReportSnapsho
   const info = report.rows.find((r) => r.type === 'informacion')!;
   return {
     report,
-    channels: channelCounts(db, cut, now),
+    channels: report.channels,
     information: {
       received: info.received,
       transferred: info.transferred,

@@ -19,7 +19,8 @@ import { PQRS_CHANNEL_VALUES, PQRS_CHANNELS, type PqrsChannel } from '../pqrs/ch
 import type { PqrsState } from '../pqrs/states.ts';
 import type { Period, PqrsReport, ReportRow, STANDING_VALUES } from './schemas.ts';
 
-interface CohortRow {
+/** The columns of a request the report reads. */
+export interface CohortRow {
   type: PqrsType;
   received_at: string;
   state: PqrsState;
