@@ -16,16 +16,32 @@ function migrations(): { version: number; file: string }[] {
     .sort((a, b) => a.version - b.version);
 }
 
-/** Applies every migration newer than `user_version`, each in a transaction with its bump. */
+/** A migration that rebuilds a table other tables reference says so on a line of its own. */
+const FOREIGN_KEYS_OFF = /^-- migrate: foreign_keys off$/m;
+
+/**
+ * Applies every migration newer than `user_version`, each in a transaction with its bump. One
+ * marked `-- migrate: foreign_keys off` (it rebuilds a referenced table, sqlite.org/lang_altertable.html)
+ * runs with foreign keys off, which SQLite allows only outside a transaction, and commits only
+ * if `foreign_key_check` finds nothing broken.
+ */
 export function migrate(db: Db): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of migrations()) {
     if (m.version <= current) continue;
     const sql = fs.readFileSync(path.join(migrationsDir, m.file), 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const keysOff = FOREIGN_KEYS_OFF.test(sql);
+    const keysWere = db.pragma('foreign_keys', { simple: true }) as number;
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        if (keysOff && db.pragma('foreign_key_check').length > 0) throw new Error(`migration ${m.file} breaks foreign keys`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (keysOff) db.pragma(`foreign_keys = ${keysWere ? 'ON' : 'OFF'}`);
+    }
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -7,8 +7,10 @@
 /**
  * The channel a request came in by. `web` is the citizens' form; `chat` and `buzon` are staff
  * filing a conversation or a mailbox message; the last three are verbal petitions (Decreto 1166
- * de 2016) typed by the official who heard them. A new channel is one more entry here and in
- * the CHECK of migration 006.
+ * de 2016) typed by the official who heard them; `evento` is a citizen's question at an event
+ * of the participation plan, filed by staff when it was left unanswered (issue 12). A new
+ * channel is one more entry here and in the CHECK of the pqrs table (last rebuilt by migration
+ * 013-event-tools.sql, which shows how).
  */
 export const PQRS_CHANNELS = {
   web: 'Formulario web',
@@ -17,6 +19,7 @@ export const PQRS_CHANNELS = {
   presencial: 'Verbal presencial',
   telefonica: 'Verbal telefónica',
   otro_verbal: 'Verbal por otro medio de voz',
+  evento: 'Pregunta en un evento',
 } as const;
 export type PqrsChannel = keyof typeof PQRS_CHANNELS;
 export const PQRS_CHANNEL_VALUES = /* @__PURE__ */ Object.keys(PQRS_CHANNELS) as [PqrsChannel, ...PqrsChannel[]];
