@@ -13,10 +13,11 @@ import {
   chatReadInput,
   chatStartedSchema,
   chatStartInput,
+  chatStatusQuery,
   chatStatusSchema,
   chatTypingInput,
 } from './schemas.ts';
-import { chatService, closeIdleConversations } from './service.ts';
+import { bogotaMinute, chatService, closeIdleConversations } from './service.ts';
 
 /** How often the sweeper looks for idle conversations. */
 const SWEEP_EVERY_MS = 30_000;
@@ -81,10 +82,12 @@ const chatRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/status',
-    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { response: { 200: chatStatusSchema } } },
-    async (_req, reply) => {
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { querystring: chatStatusQuery, response: { 200: chatStatusSchema } } },
+    async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return service.status(app.now());
+      if (req.query.event === undefined) return service.status(app.now());
+      const { eventId: _, ...status } = service.eventStatus(req.query.event, app.now());
+      return status;
     },
   );
 
@@ -96,12 +99,20 @@ const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const now = app.now();
-      const status = service.status(now);
+      const forEvent = req.body.event === undefined ? null : service.eventStatus(req.body.event, now);
+      const status = forEvent ?? service.status(now);
       if (!status.online) {
-        const why = status.reason === 'no_agents' ? 'no hay funcionarios disponibles' : 'estamos fuera del horario de atención';
+        const why =
+          status.reason === 'no_agents'
+            ? forEvent
+              ? 'no hay funcionarios del evento disponibles'
+              : 'no hay funcionarios disponibles'
+            : status.reason === 'outside_event_window'
+              ? `el chat de «${forEvent!.event!.title}» atiende del ${bogotaMinute(forEvent!.event!.opensAt)} al ${bogotaMinute(forEvent!.event!.closesAt)} (hora de Colombia)`
+              : 'estamos fuera del horario de atención';
         throw new ApiError(409, `El chat no está disponible: ${why}. Puede escribirnos por el buzón de contacto.`, undefined, 'offline');
       }
-      return reply.code(201).send(await service.open(req.body, req.ip, now));
+      return reply.code(201).send(await service.open(req.body, req.ip, now, forEvent?.eventId ?? null));
     },
   );
 

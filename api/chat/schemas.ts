@@ -19,7 +19,8 @@ export type ChatAuthor = (typeof CHAT_AUTHORS)[number];
 /** Who ended a conversation: the citizen, an official, or the server after inactivity. */
 export const CLOSED_BY = ['citizen', 'staff', 'idle'] as const;
 export type ClosedBy = (typeof CLOSED_BY)[number];
-export const STATUS_REASONS = ['open', 'outside_hours', 'non_business_day', 'no_agents'] as const;
+/** `outside_event_window`: asked for an event (`?event=`), and outside its chat window. */
+export const STATUS_REASONS = ['open', 'outside_hours', 'non_business_day', 'no_agents', 'outside_event_window'] as const;
 export type StatusReason = (typeof STATUS_REASONS)[number];
 
 /** The header that carries the conversation token (never the URL: URLs reach logs). */
@@ -81,14 +82,28 @@ export type ChatEventName = keyof ChatEventMap;
 // ---------------------------------------------------------------------------------------------
 // Public API
 
-/** `GET /api/chat/status`. */
+/** The event a status or a conversation is for: its chat window, Bogotá instants with offset. */
+export const chatEventSchema = z.object({ slug: z.string(), title: z.string(), opensAt: z.string(), closesAt: z.string() });
+export type ChatEvent = z.infer<typeof chatEventSchema>;
+
+/**
+ * `GET /api/chat/status`, and `GET /api/chat/status?event=<slug>` for an event's chat window:
+ * then online only within the window with one of the event's officials available and
+ * connected (office hours do not apply), `nextOpening` is the window's opening while it is
+ * ahead (null after), and `event` says which.
+ */
 export const chatStatusSchema = z.object({
   online: z.boolean(),
   reason: z.enum(STATUS_REASONS),
   /** Next start of an office-hours slot on a business day (ISO instant); null if none configured. */
   nextOpening: z.string().nullable(),
+  event: chatEventSchema.optional(),
 });
 export type ChatStatus = z.infer<typeof chatStatusSchema>;
+
+export const chatStatusQuery = z.object({
+  event: z.string({ error: 'Evento: debe ser un texto.' }).trim().min(1, 'Evento: indique el identificador del evento.').max(200, 'Evento: máximo 200 caracteres.').optional(),
+});
 
 /** `POST /api/chat/conversations`. */
 export const chatStartInput = z.object(
@@ -96,6 +111,8 @@ export const chatStartInput = z.object(
     name: optionalText('Nombre', CHAT_LIMITS.name),
     email: optionalEmail(),
     topic: text('Tema', CHAT_LIMITS.topic, CHAT_LIMITS.topicMin),
+    /** The event whose page the chat is on: the conversation goes to that event's officials. */
+    event: z.string({ error: 'Evento: debe ser un texto.' }).trim().min(1, 'Evento: indique el identificador del evento.').max(200, 'Evento: máximo 200 caracteres.').optional(),
     ...consentFields,
   },
   { error: 'El cuerpo de la solicitud debe ser un objeto JSON.' },
@@ -200,6 +217,11 @@ export const queueItemSchema = z.object({
   topic: z.string(),
   createdAt: z.string(),
   waitingSeconds: z.number().int(),
+  /**
+   * Started from an event's page: the event and its chat officials (`officials`, staff ids).
+   * The queue stays in order of arrival for everyone; an official of the event sees these first.
+   */
+  event: z.object({ slug: z.string(), title: z.string(), officials: z.array(z.number().int()) }).nullable(),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
@@ -259,6 +281,8 @@ export const adminChatDetailSchema = z.object({
   closedAt: z.string().nullable(),
   closedBy: z.enum(CLOSED_BY).nullable(),
   radicado: z.string().nullable(),
+  /** The event whose page the conversation started on. */
+  event: z.object({ slug: z.string(), title: z.string() }).nullable(),
   messages: z.array(chatMessageSchema),
   /** Up to where the citizen has read. */
   citizenReadSeq: z.number().int(),

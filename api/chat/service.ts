@@ -27,7 +27,9 @@ import type {
   QueueItem,
   RatingsReport,
 } from './schemas.ts';
-import { chatStatus } from './status.ts';
+import { bogotaIso } from '../events/time.ts';
+import { eventStore } from '../events/store.ts';
+import { chatStatus, eventChatStatus } from './status.ts';
 import { chatStore, type ConversationRow } from './store.ts';
 
 /** Who acts, for the audit log and the permission checks. */
@@ -67,6 +69,7 @@ export type ChatService = ReturnType<typeof createChatService>;
 function createChatService(app: FastifyInstance) {
   const { db, config, mailer } = app;
   const store = chatStore(db);
+  const events = eventStore(db);
   const hub: ChatHub = chatHub(db, store.messagesSince);
   const settings = () => getSettings(db, config);
   /** Conversions under way: a second click must not file a second PQRSD. */
@@ -103,13 +106,28 @@ function createChatService(app: FastifyInstance) {
   }
 
   function queue(now: Date): QueueItem[] {
+    const officials = new Map<number, number[]>();
+    const officialsOf = (eventId: number) => {
+      let ids = officials.get(eventId);
+      if (!ids) officials.set(eventId, (ids = events.chatOfficials(eventId).map((o) => o.id)));
+      return ids;
+    };
     return store.waiting().map((w) => ({
       id: w.id,
       name: w.name,
       topic: w.topic,
       createdAt: w.created_at,
       waitingSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(w.created_at)) / 1000)),
+      event: w.event_id !== null ? { slug: w.event_slug!, title: w.event_title!, officials: officialsOf(w.event_id) } : null,
     }));
+  }
+
+  /** A published or cancelled event with a chat window; 404 (the same for all) otherwise. */
+  function chatEvent(slug: string) {
+    const row = events.bySlug(slug);
+    if (!row || row.state === 'draft' || !row.chat_opens_at || !row.chat_closes_at)
+      throw new ApiError(404, 'No existe ese evento o no tiene chat.', undefined, 'no_event_chat');
+    return { ...row, chat_opens_at: row.chat_opens_at, chat_closes_at: row.chat_closes_at };
   }
 
   /**
@@ -191,11 +209,29 @@ function createChatService(app: FastifyInstance) {
       return chatStatus(now, settings().officeHours, calendarRules(db), anyAgentOnline());
     },
 
+    /** The status of an event's chat window: its officials, its hours (404 without one). */
+    eventStatus(slug: string, now: Date): ChatStatus & { eventId: number } {
+      const row = chatEvent(slug);
+      const available = new Set(store.availableAgents());
+      const anyOfficial = events.chatOfficials(row.id).some((o) => available.has(o.id) && hub.staffConnected(o.id));
+      const window = { opensAt: row.chat_opens_at, closesAt: row.chat_closes_at, cancelled: row.state === 'cancelled' };
+      return {
+        ...eventChatStatus(now, window, anyOfficial),
+        event: { slug: row.slug, title: row.title, opensAt: bogotaIso(row.chat_opens_at), closesAt: bogotaIso(row.chat_closes_at) },
+        eventId: row.id,
+      };
+    },
+
     /**
      * Opens a conversation in the queue, without the online check (the route makes it; the
      * bench seeds conversations with it). The token is returned once; only its hash is kept.
      */
-    async open(input: { name?: string; email?: string; topic: string }, ip: string, now: Date): Promise<{ id: number; token: string }> {
+    async open(
+      input: { name?: string; email?: string; topic: string },
+      ip: string,
+      now: Date,
+      eventId: number | null = null,
+    ): Promise<{ id: number; token: string }> {
       const token = randomBytes(24).toString('base64url');
       const id = await app.commit(() =>
         store.insertConversation({
@@ -206,6 +242,7 @@ function createChatService(app: FastifyInstance) {
           at: now.toISOString(),
           consentPolicy: config.policyVersion,
           consentIp: ip,
+          eventId,
         }),
       );
       publishQueue(false);
@@ -396,6 +433,7 @@ function createChatService(app: FastifyInstance) {
       const row = load(id);
       return {
         ...conversationView(row),
+        event: row.event_slug && row.event_title ? { slug: row.event_slug, title: row.event_title } : null,
         agentId: row.agent_id,
         takenAt: row.taken_at,
         closedAt: row.closed_at,

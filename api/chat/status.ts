@@ -57,3 +57,20 @@ export function chatStatus(now: Date, hours: readonly OfficeHours[], rules: Cale
   if (!anyAgent) return { online: false, reason: 'no_agents', nextOpening: next };
   return { online: true, reason: 'open', nextOpening: next };
 }
+
+/**
+ * The status of an event's chat window (issue 12): online between `opensAt` (included) and
+ * `closesAt` (excluded) when one of the event's officials is there; office hours and business
+ * days do not apply (staff chose the window). A cancelled event's window never opens.
+ */
+export function eventChatStatus(
+  now: Date,
+  window: { opensAt: string; closesAt: string; cancelled: boolean },
+  anyOfficial: boolean,
+): Pick<ChatStatus, 'online' | 'reason' | 'nextOpening'> {
+  const t = now.toISOString();
+  if (window.cancelled || t >= window.closesAt) return { online: false, reason: 'outside_event_window', nextOpening: null };
+  if (t < window.opensAt) return { online: false, reason: 'outside_event_window', nextOpening: window.opensAt };
+  if (!anyOfficial) return { online: false, reason: 'no_agents', nextOpening: null };
+  return { online: true, reason: 'open', nextOpening: null };
+}

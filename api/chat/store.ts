@@ -25,6 +25,10 @@ export interface ConversationRow {
   consent_ip: string;
   radicado: string | null;
   pending_tracking_code: string | null;
+  /** The event whose page it started on (api/events), and that event's slug and title, joined. */
+  event_id: number | null;
+  event_slug: string | null;
+  event_title: string | null;
 }
 
 export interface NewConversation {
@@ -35,6 +39,8 @@ export interface NewConversation {
   at: string;
   consentPolicy: string;
   consentIp: string;
+  /** The event whose page it started on. */
+  eventId?: number | null;
 }
 
 export interface NewMessage {
@@ -71,7 +77,8 @@ export function likePattern(needle: string): string {
   return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const CONVERSATION = `SELECT c.*, s.name AS agent_name FROM chat_conversations c LEFT JOIN staff s ON s.id = c.agent_id`;
+const CONVERSATION = `SELECT c.*, s.name AS agent_name, e.slug AS event_slug, e.title AS event_title
+  FROM chat_conversations c LEFT JOIN staff s ON s.id = c.agent_id LEFT JOIN events e ON e.id = c.event_id`;
 const MESSAGE = `SELECT m.seq, m.author, s.name AS name, m.body, m.created_at AS at
   FROM chat_messages m LEFT JOIN staff s ON s.id = m.staff_id`;
 const LIST_WHERE = `WHERE (@state IS NULL OR c.state = @state) AND (@agentId IS NULL OR c.agent_id = @agentId)
@@ -81,13 +88,17 @@ const LIST_WHERE = `WHERE (@state IS NULL OR c.state = @state) AND (@agentId IS 
 function prepare(db: Db) {
   return {
     insert: db.prepare<NewConversation>(
-      `INSERT INTO chat_conversations (token_hash, name, email, topic, created_at, last_activity_at, consent_at, consent_policy, consent_ip)
-       VALUES (@tokenHash, @name, @email, @topic, @at, @at, @at, @consentPolicy, @consentIp)`,
+      `INSERT INTO chat_conversations (token_hash, name, email, topic, created_at, last_activity_at, consent_at, consent_policy, consent_ip, event_id)
+       VALUES (@tokenHash, @name, @email, @topic, @at, @at, @at, @consentPolicy, @consentIp, @eventId)`,
     ),
     get: db.prepare<[number], ConversationRow>(`${CONVERSATION} WHERE c.id = ?`),
     position: db.prepare<[number], number>(`SELECT count(*) FROM chat_conversations WHERE state = 'waiting' AND id <= ?`).pluck(),
-    waiting: db.prepare<[], { id: number; name: string | null; topic: string; created_at: string }>(
-      `SELECT id, name, topic, created_at FROM chat_conversations WHERE state = 'waiting' ORDER BY id`,
+    waiting: db.prepare<
+      [],
+      { id: number; name: string | null; topic: string; created_at: string; event_id: number | null; event_slug: string | null; event_title: string | null }
+    >(
+      `SELECT c.id, c.name, c.topic, c.created_at, c.event_id, e.slug AS event_slug, e.title AS event_title
+       FROM chat_conversations c LEFT JOIN events e ON e.id = c.event_id WHERE c.state = 'waiting' ORDER BY c.id`,
     ),
     bumpSeq: db
       .prepare<{ id: number; at: string }, number>(
@@ -181,7 +192,7 @@ const stmts = perDb(prepare);
 export function chatStore(db: Db) {
   const s = stmts(db);
   return {
-    insertConversation: (c: NewConversation): number => Number(s.insert.run(c).lastInsertRowid),
+    insertConversation: (c: NewConversation): number => Number(s.insert.run({ ...c, eventId: c.eventId ?? null }).lastInsertRowid),
     conversation: (id: number): ConversationRow | undefined => s.get.get(id),
     /** 1 = next in the queue. */
     position: (id: number): number => s.position.get(id)!,

@@ -36,7 +36,7 @@ export function migrate(db: Db): number {
     try {
       db.transaction(() => {
         db.exec(sql);
-        if (keysOff && db.pragma('foreign_key_check').length > 0) throw new Error(`migration ${m.file} breaks foreign keys`);
+        if (keysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${m.file} breaks foreign keys`);
         db.pragma(`user_version = ${m.version}`);
       })();
     } finally {

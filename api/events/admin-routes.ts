@@ -16,7 +16,10 @@ import {
   copyYearResultSchema,
   eventIdParams,
   eventInput,
+  mergeInput,
+  questionFiledSchema,
   registrationIdParams,
+  resultsInput,
 } from './schemas.ts';
 import { publicBase } from './routes.ts';
 import { eventsService } from './service.ts';
@@ -76,6 +79,44 @@ const eventsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/questions/:question',
     { schema: { params: questionIdParams, body: moderationInput, response: { 200: adminQuestionSchema } } },
     async (req) => service.moderate(req.params.id, req.params.question, req.body, staffActor(req)),
+  );
+
+  app.post(
+    '/:id/questions/:question/merge',
+    {
+      schema: {
+        params: questionIdParams,
+        body: mergeInput,
+        response: { 200: adminQuestionSchema },
+        description: 'Fusiona la pregunta con otra similar del mismo evento; responde la pregunta de destino.',
+      },
+    },
+    async (req) => service.merge(req.params.id, req.params.question, req.body.into, staffActor(req)),
+  );
+
+  app.post(
+    '/:id/questions/:question/pqrs',
+    {
+      schema: {
+        params: questionIdParams,
+        response: { 201: questionFiledSchema },
+        description: 'Radica como petición (canal «evento») una pregunta que quedó sin responder, cuando el evento ya terminó.',
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.fileQuestion(req.params.id, req.params.question, staffActor(req))),
+  );
+
+  app.put(
+    '/:id/results',
+    {
+      schema: {
+        params: eventIdParams,
+        body: resultsInput,
+        response: { 200: adminEventSchema },
+        description: 'Guarda la memoria del evento y la publica (solo cuando el evento terminó) o la retira.',
+      },
+    },
+    async (req) => service.results(req.params.id, req.body, staffActor(req)),
   );
 };
 

@@ -71,6 +71,25 @@ const registrationInput = z.object(
   { error: 'Inscripción: envíe enabled, capacity, waitlist y closesAt.' },
 );
 
+const staffId = (field: string) =>
+  z.number({ error: `${field}: elija un funcionario.` }).int(`${field}: elija un funcionario.`).positive(`${field}: elija un funcionario.`);
+
+/** The event's chat window: the officials who answer it, and when (instants like the event's). */
+const chatInput = z
+  .object(
+    {
+      officials: z
+        .array(staffId('Funcionarios del chat'), { error: 'Funcionarios del chat: elija al menos un funcionario.' })
+        .min(1, 'Funcionarios del chat: elija al menos un funcionario.')
+        .max(50, 'Funcionarios del chat: máximo 50.')
+        .transform((ids) => [...new Set(ids)]),
+      opensAt: instant('Apertura del chat'),
+      closesAt: instant('Cierre del chat'),
+    },
+    { error: 'Chat: envíe officials, opensAt y closesAt, o null sin chat.' },
+  )
+  .refine((c) => c.closesAt > c.opensAt, { path: ['closesAt'], message: 'Cierre del chat: debe ser posterior a la apertura.' });
+
 /** `POST /api/admin/events` and `PUT /api/admin/events/:id`. */
 export const eventInput = z
   .object(
@@ -102,6 +121,8 @@ export const eventInput = z
       registration: registrationInput.optional(),
       questions: z.boolean({ error: 'Preguntas: indique sí o no.' }).default(false),
       surveySlug: optional(z.string({ error: 'Encuesta: debe ser un texto.' }).trim().max(100, 'Encuesta: máximo 100 caracteres.')).nullable(),
+      /** The chat window with the event's officials; absent or null: no chat for the event. */
+      chat: chatInput.nullable().optional(),
       goals: z
         .object(
           {
@@ -142,6 +163,24 @@ const goalsSchema = z.object({
   surveyAnswers: z.number().int().optional(),
 });
 
+/**
+ * What happened, computed from the data. `surveyAnswers`: answers to the linked survey submitted
+ * from the event's start to 30 days after its end (null without a survey). Goals compare as
+ * registrations↔registered, attendance↔attended, questions↔questionsReceived, surveyAnswers.
+ */
+export const eventFiguresSchema = z.object({
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  attended: z.number().int(),
+  /** Every question sent, whatever staff did with it (merged and hidden ones included). */
+  questionsReceived: z.number().int(),
+  questionsPublished: z.number().int(),
+  /** Published with a public answer. */
+  questionsAnswered: z.number().int(),
+  surveyAnswers: z.number().int().nullable(),
+});
+export type EventFigures = z.infer<typeof eventFiguresSchema>;
+
 /** What staff see of an event: the form's fields plus the state, phase and counts. */
 export const adminEventSchema = z.object({
   id: z.number().int(),
@@ -165,6 +204,12 @@ export const adminEventSchema = z.object({
   surveySlug: z.string().nullable(),
   goals: goalsSchema,
   counts: z.object({ registered: z.number().int(), waitlisted: z.number().int() }),
+  chat: z
+    .object({ officials: z.array(z.object({ id: z.number().int(), name: z.string() })), opensAt: z.string(), closesAt: z.string() })
+    .nullable(),
+  figures: eventFiguresSchema,
+  /** The memoria: staff's text, public once `publishedAt` is set. */
+  results: z.object({ text: z.string(), publishedAt: z.string().nullable() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   publishedAt: z.string().nullable(),
@@ -213,6 +258,8 @@ export const publicEventSchema = z.object({
     .nullable(),
   questions: z.boolean(),
   survey: z.string().nullable(),
+  /** When the event's officials answer `<ecam-chat>` (`GET /api/chat/status?event=<slug>`); null: no chat. */
+  chat: z.object({ opensAt: z.string(), closesAt: z.string() }).nullable(),
 });
 export type PublicEvent = z.infer<typeof publicEventSchema>;
 export const publicEventListSchema = z.array(publicEventSchema);
@@ -224,11 +271,26 @@ export const publicQuestionSchema = z.object({
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
   publishedAt: z.string(),
+  /** How many similar questions staff merged into this one. */
+  merged: z.number().int(),
 });
 export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
 
-/** `GET /api/events/:slug`: the list's fields, the body and the published questions (results come later). */
-export const publicEventDetailSchema = publicEventSchema.extend({ body: z.string(), publishedQuestions: z.array(publicQuestionSchema) });
+/** The memoria once published: staff's text, the figures, and the linked survey. */
+export const publicResultsSchema = z.object({
+  text: z.string(),
+  publishedAt: z.string(),
+  figures: eventFiguresSchema,
+  survey: z.object({ slug: z.string(), title: z.string() }).nullable(),
+});
+export type PublicResults = z.infer<typeof publicResultsSchema>;
+
+/** `GET /api/events/:slug`: the list's fields, the body, the published questions and, once published, the results. */
+export const publicEventDetailSchema = publicEventSchema.extend({
+  body: z.string(),
+  publishedQuestions: z.array(publicQuestionSchema),
+  results: publicResultsSchema.nullable(),
+});
 export type PublicEventDetail = z.infer<typeof publicEventDetailSchema>;
 
 /** `POST /api/events/:slug/registrations`. */
@@ -284,7 +346,11 @@ export const attendanceInput = z.object(
 );
 
 export const QUESTION_LIMITS = { body: 1000, bodyMin: 10, answer: 5000 };
-export const QUESTION_STATES = ['pending', 'published', 'hidden'] as const;
+/** `merged`: folded into a similar question (`mergedInto`); never public on its own. */
+export const QUESTION_STATES = ['pending', 'published', 'hidden', 'merged'] as const;
+export type QuestionState = (typeof QUESTION_STATES)[number];
+/** What moderation sets; `merged` only comes from the merge action. */
+export const MODERATION_STATES = ['pending', 'published', 'hidden'] as const;
 
 /** `POST /api/events/:slug/questions`: name and e-mail are optional (never shown). */
 export const questionInput = z.object(
@@ -308,6 +374,10 @@ export const adminQuestionSchema = z.object({
   answeredAt: z.string().nullable(),
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
+  /** The question this one was merged into (state `merged`). */
+  mergedInto: z.number().int().nullable(),
+  /** The PQRSD it was filed as, once filed. */
+  radicado: z.string().nullable(),
 });
 export type AdminQuestion = z.infer<typeof adminQuestionSchema>;
 export const adminQuestionListSchema = z.object({ items: z.array(adminQuestionSchema) });
@@ -322,7 +392,7 @@ export const questionIdParams = eventIdParams.extend({
 /** `PUT /api/admin/events/:id/questions/:question`: publish or hide, with or without an answer. */
 export const moderationInput = z.object(
   {
-    state: z.enum(QUESTION_STATES, { error: 'Estado: elija pending, published o hidden.' }),
+    state: z.enum(MODERATION_STATES, { error: 'Estado: elija pending, published o hidden (para fusionar use /merge).' }),
     answer: optionalText('Respuesta', QUESTION_LIMITS.answer).nullable(),
   },
   { error: 'Envíe { "state": "published", "answer": "…" }.' },
@@ -336,3 +406,28 @@ export const copyYearInput = z
   .object({ from: yearField('Año de origen'), to: yearField('Año de destino') }, { error: 'Envíe { "from": 2026, "to": 2027 }.' })
   .refine((b) => b.to > b.from, { message: 'Año de destino: debe ser posterior al de origen.', path: ['to'] });
 export const copyYearResultSchema = z.object({ items: z.array(adminEventSchema) });
+
+/** `POST /api/admin/events/:id/questions/:question/merge`: folds the question into a similar one. */
+export const mergeInput = z.object(
+  {
+    into: z
+      .number({ error: 'Fusionar con: indique el número de la pregunta.' })
+      .int('Fusionar con: indique el número de la pregunta.')
+      .positive('Fusionar con: indique el número de la pregunta.'),
+  },
+  { error: 'Envíe { "into": <número de la pregunta> }.' },
+);
+
+/** `POST /api/admin/events/:id/questions/:question/pqrs`: the PQRSD it became. */
+export const questionFiledSchema = z.object({ radicado: z.string(), dueDate: z.string() });
+
+export const RESULTS_LIMITS = { text: 20_000 };
+
+/** `PUT /api/admin/events/:id/results`: the memoria, published (after the event) or not. */
+export const resultsInput = z.object(
+  {
+    text: text('Resultados', RESULTS_LIMITS.text),
+    publish: z.boolean({ error: 'Publicar: indique true (publicar) o false (sin publicar).' }),
+  },
+  { error: 'Envíe { "text": "…", "publish": true }.' },
+);

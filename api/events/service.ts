@@ -10,8 +10,11 @@ import { bogotaDate, bogotaDayRange, bogotaMidnight } from '../calendar/calendar
 import { spreadsheetCsv } from '../csv.ts';
 import { hashToken, type StaffActor } from '../chat/service.ts';
 import { ApiError } from '../errors.ts';
+import type { MailAttachment } from '../mail/outbox.ts';
+import { pqrsService } from '../pqrs/service.ts';
 import { getSettings } from '../settings/store.ts';
-import { eventsIcs } from './ics.ts';
+import { eventsIcs, type IcsOptions } from './ics.ts';
+import { bogotaIso } from './time.ts';
 import type {
   AdminEvent,
   AdminQuestion,
@@ -23,10 +26,19 @@ import type {
   EventState,
   PublicEvent,
   PublicEventDetail,
+  PublicResults,
   RegistrationCreated,
   RegistrationStatus,
 } from './schemas.ts';
-import { eventStore, type EventFields, type EventRow, type QuestionRow, type RegistrationListRow, type RegistrationRow } from './store.ts';
+import {
+  eventStore,
+  type EventFields,
+  type EventRow,
+  type PublishedQuestionRow,
+  type QuestionRow,
+  type RegistrationListRow,
+  type RegistrationRow,
+} from './store.ts';
 
 function adminQuestionOf(q: QuestionRow): AdminQuestion {
   return {
@@ -39,11 +51,13 @@ function adminQuestionOf(q: QuestionRow): AdminQuestion {
     answeredAt: q.answered_at,
     createdAt: q.created_at,
     publishedAt: q.published_at,
+    mergedInto: q.merged_into,
+    radicado: q.radicado,
   };
 }
 
-function publicQuestionOf(q: QuestionRow): PublicQuestion {
-  return { id: q.id, question: q.body, answer: q.answer, answeredAt: q.answered_at, publishedAt: q.published_at! };
+function publicQuestionOf(q: PublishedQuestionRow): PublicQuestion {
+  return { id: q.id, question: q.body, answer: q.answer, answeredAt: q.answered_at, publishedAt: q.published_at!, merged: q.merged };
 }
 
 const STATUS_LABEL = { registered: 'Inscrito', waitlisted: 'En lista de espera', cancelled: 'Cancelada' } as const;
@@ -64,7 +78,6 @@ function registrationOf(r: RegistrationListRow): AdminRegistration {
   };
 }
 
-const OFFSET_MS = 5 * 3_600_000;
 /** Reminders go out from 24 hours before the start. */
 export const REMIND_BEFORE_MS = 24 * 3_600_000;
 /** Survey invitations go to events that ended within this window (no mail about old events). */
@@ -72,10 +85,6 @@ export const INVITE_WITHIN_MS = 7 * 24 * 3_600_000;
 const NOT_FOUND = 'No existe ese evento.';
 const INVALID = 'Revise los campos marcados.';
 
-/** An ISO instant as Bogotá's wall clock with its offset: `2027-03-10T09:00:00-05:00`. */
-export function bogotaIso(iso: string): string {
-  return `${new Date(Date.parse(iso) - OFFSET_MS).toISOString().slice(0, 19)}-05:00`;
-}
 
 /** "miércoles 10 de marzo de 2027, 09:00" in Bogotá. */
 function bogotaLong(iso: string): string {
@@ -118,6 +127,12 @@ export function eventsService(app: FastifyInstance) {
     const row = store.get(id);
     if (!row) throw new ApiError(404, `No existe el evento ${id}.`);
     return row;
+  }
+
+  function loadQuestion(eventId: number, id: number): QuestionRow {
+    const q = store.question(eventId, id);
+    if (!q) throw new ApiError(404, `No existe la pregunta ${id} en este evento.`);
+    return q;
   }
 
   /** A published or cancelled event; drafts answer exactly as unknown slugs do. */
@@ -178,6 +193,12 @@ export function eventsService(app: FastifyInstance) {
       surveySlug: row.survey_slug,
       goals: goalsOf(row),
       counts: { registered: row.registered, waitlisted: row.waitlisted },
+      chat:
+        row.chat_opens_at && row.chat_closes_at
+          ? { officials: store.chatOfficials(row.id), opensAt: bogotaIso(row.chat_opens_at), closesAt: bogotaIso(row.chat_closes_at) }
+          : null,
+      figures: store.figures(row.id),
+      results: row.results_text === null ? null : { text: row.results_text, publishedAt: row.results_published_at },
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       publishedAt: row.published_at,
@@ -215,7 +236,29 @@ export function eventsService(app: FastifyInstance) {
         : null,
       questions: row.questions === 1,
       survey: row.survey_slug,
+      chat: row.chat_opens_at && row.chat_closes_at ? { opensAt: bogotaIso(row.chat_opens_at), closesAt: bogotaIso(row.chat_closes_at) } : null,
     };
+  }
+
+  /** The memoria as citizens see it, once published. */
+  function publicResults(row: EventRow): PublicResults | null {
+    if (row.results_text === null || row.results_published_at === null) return null;
+    const title = row.survey_slug ? store.surveyTitle(row.survey_slug) : undefined;
+    return {
+      text: row.results_text,
+      publishedAt: row.results_published_at,
+      figures: store.figures(row.id),
+      survey: row.survey_slug && title !== undefined ? { slug: row.survey_slug, title } : null,
+    };
+  }
+
+  /**
+   * Called after every commit that changes what citizens see of an event (its state, its
+   * published questions and answers, its results). A no-op for now: the live feed (issue 12,
+   * `GET /api/events/:slug/live`) hooks here.
+   */
+  function afterPublicChange(eventId: number): void {
+    void eventId;
   }
 
   /** The form's checks that need the database; throws a 400 naming the fields. */
@@ -228,6 +271,13 @@ export function eventsService(app: FastifyInstance) {
     const capacity = data.registration?.enabled ? data.registration.capacity : null;
     if (current && capacity != null && capacity < current.registered)
       fields['registration.capacity'] = `Cupo: ya hay ${current.registered} personas inscritas; no puede ser menor.`;
+    if (current && !data.registration?.enabled && current.registered + current.waitlisted > 0)
+      fields['registration.enabled'] = `Inscripción: ya hay ${current.registered + current.waitlisted} personas inscritas o en espera; no se puede quitar.`;
+    // Opening registration for an event that already started (editing one that had it is fine).
+    if (data.registration?.enabled && !current?.registration && data.startsAt <= app.now().toISOString())
+      fields['registration.enabled'] = 'Inscripción: el evento ya comenzó o ya pasó; no puede recibir inscripciones.';
+    const missing = (data.chat?.officials ?? []).filter((id) => !store.staffExists(id));
+    if (missing.length) fields['chat.officials'] = `Funcionarios del chat: no hay un funcionario activo con el identificador ${missing.join(', ')}.`;
     if (!data.place && !data.onlineUrl) fields.place = 'Lugar: indique un lugar, un enlace en línea o ambos.';
     if (Object.keys(fields).length) throw new ApiError(400, INVALID, fields);
   }
@@ -252,6 +302,8 @@ export function eventsService(app: FastifyInstance) {
       questions: data.questions ? 1 : 0,
       surveySlug: data.surveySlug ?? null,
       goals: JSON.stringify(data.goals ?? {}),
+      chatOpensAt: data.chat?.opensAt ?? null,
+      chatClosesAt: data.chat?.closesAt ?? null,
       at,
     };
   }
@@ -269,7 +321,21 @@ export function eventsService(app: FastifyInstance) {
     return slug;
   }
 
+  function icsOptions(base: string): IcsOptions {
+    const host = config.publicUrl ? new URL(config.publicUrl).hostname : 'ecam-participa';
+    return {
+      name: `Participación · ${entity()}`,
+      uidHost: host,
+      eventUrl: (r) => `${base}/participe/evento.html?evento=${encodeURIComponent(r.slug)}`,
+    };
+  }
+
   // --- e-mail -------------------------------------------------------------------------------
+
+  /** The event as `evento.ics`, for the confirmation and the promotion e-mails. */
+  function icsAttachment(row: EventRow, base: string): MailAttachment[] {
+    return [{ filename: 'evento.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: eventsIcs([row], icsOptions(base)) }];
+  }
 
   function eventLines(row: EventRow): string[] {
     return [
@@ -302,6 +368,7 @@ export function eventsService(app: FastifyInstance) {
         'Sus datos se tratan según la política de tratamiento de datos personales (Ley 1581 de 2012).',
         'Este es un mensaje automático; por favor no lo responda.',
       ].join('\n'),
+      attachments: icsAttachment(row, base),
     });
   }
 
@@ -321,6 +388,7 @@ export function eventsService(app: FastifyInstance) {
         '',
         'Este es un mensaje automático; por favor no lo responda.',
       ].join('\n'),
+      attachments: icsAttachment(row, base),
     });
   }
 
@@ -353,6 +421,7 @@ export function eventsService(app: FastifyInstance) {
       const id = db.transaction(() => {
         const slug = slugFor(data);
         const id = store.insert(fieldsOf(data, slug, at));
+        store.setChatOfficials(id, data.chat?.officials ?? []);
         audit(staff, 'event.create', { id, slug }, { title: data.title, kind: data.kind });
         return id;
       })();
@@ -366,11 +435,13 @@ export function eventsService(app: FastifyInstance) {
         checkReferences(data, current);
         const slug = data.slug ? slugFor(data, id) : current.slug;
         store.update(id, fieldsOf(data, slug, app.now().toISOString()));
+        store.setChatOfficials(id, data.chat?.officials ?? []);
         // A larger capacity (or none) gives places to the waiting list.
         promote(id, base);
         audit(staff, 'event.update', { id, slug }, { title: data.title });
       })();
       void mailer.flush();
+      afterPublicChange(id);
       return toAdmin(load(id));
     },
 
@@ -382,6 +453,7 @@ export function eventsService(app: FastifyInstance) {
         store.setState(id, 'published', app.now().toISOString());
         audit(staff, 'event.publish', row);
       })();
+      afterPublicChange(id);
       return toAdmin(load(id));
     },
 
@@ -411,6 +483,7 @@ export function eventsService(app: FastifyInstance) {
         audit(staff, 'event.cancel', row, { notified: people.length });
       })();
       void mailer.flush();
+      afterPublicChange(id);
       return toAdmin(load(id));
     },
 
@@ -460,13 +533,115 @@ export function eventsService(app: FastifyInstance) {
 
     /** Publishes, hides or holds a question, with its public answer (or none). Audited. */
     moderate(id: number, questionId: number, m: { state: 'pending' | 'published' | 'hidden'; answer?: string | null }, staff: StaffActor): AdminQuestion {
-      return db.transaction(() => {
+      const question = db.transaction(() => {
         const row = load(id);
-        if (!store.question(id, questionId)) throw new ApiError(404, `No existe la pregunta ${questionId} en este evento.`);
+        const q = loadQuestion(id, questionId);
+        // Moderating a merged question takes it out of the merge (staff undo it this way).
         store.moderate({ id: questionId, state: m.state, answer: m.answer ?? null, at: app.now().toISOString(), staffId: staff.id });
-        audit(staff, 'event.question', row, { question: questionId, state: m.state, answered: Boolean(m.answer) });
+        audit(staff, 'event.question', row, { question: questionId, state: m.state, answered: Boolean(m.answer), ...(q.merged_into ? { unmerged: q.merged_into } : {}) });
         return adminQuestionOf(store.question(id, questionId)!);
       })();
+      afterPublicChange(id);
+      return question;
+    },
+
+    /**
+     * Folds a question into a similar one of the same event: it becomes `merged` (never public
+     * on its own) and the target counts it. What had been merged into it moves to the target.
+     * 409 into itself, into a merged or hidden question, or into another event's. Audited.
+     */
+    merge(id: number, questionId: number, into: number, staff: StaffActor): AdminQuestion {
+      const target = db.transaction(() => {
+        const row = load(id);
+        const q = loadQuestion(id, questionId);
+        if (into === questionId) throw new ApiError(409, 'Una pregunta no se puede fusionar consigo misma.', { into: 'Fusionar con: elija otra pregunta.' });
+        const target = store.question(id, into);
+        if (!target) {
+          if (store.questionAnywhere(into)) throw new ApiError(409, 'Solo se fusionan preguntas del mismo evento.', { into: 'Fusionar con: la pregunta es de otro evento.' });
+          throw new ApiError(404, `No existe la pregunta ${into}.`);
+        }
+        if (target.state === 'merged') throw new ApiError(409, `La pregunta ${into} ya está fusionada con la ${target.merged_into}: fusione con esa.`, { into: 'Fusionar con: elija una pregunta que no esté fusionada.' });
+        if (target.state === 'hidden') throw new ApiError(409, `La pregunta ${into} está oculta: no se puede fusionar con ella.`, { into: 'Fusionar con: elija una pregunta que no esté oculta.' });
+        if (q.state === 'merged') throw new ApiError(409, `La pregunta ${questionId} ya está fusionada con la ${q.merged_into}.`);
+        if (q.radicado) throw new ApiError(409, `La pregunta ${questionId} ya se radicó como ${q.radicado}: no se fusiona.`);
+        store.merge(questionId, into);
+        audit(staff, 'event.question.merge', row, { question: questionId, into });
+        return adminQuestionOf(store.question(id, into)!);
+      })();
+      afterPublicChange(id);
+      return target;
+    },
+
+    /**
+     * Files a question left unanswered as a PQRSD petición (channel `evento`) through the common
+     * filing path: same radicado sequence, legal term from the filing day, and the citizen's
+     * acknowledgement e-mail (with the tracking code, which they never saw) when they left an
+     * address. With a name or an e-mail the requester is a natural person (answered by e-mail
+     * when there is one, else online); with neither, anonymous (answered online, published as
+     * the answers to anonymous requests are). Only after the event ended; 409 if the question
+     * was answered, merged, hidden or already filed. The radicado is stored on the question in
+     * the filing's own transaction (or neither is written). Audited.
+     */
+    async fileQuestion(id: number, questionId: number, staff: StaffActor): Promise<{ radicado: string; dueDate: string }> {
+      const refuse = (row: EventRow, q: QuestionRow) => {
+        if (phaseOf(row, app.now()) !== 'held') throw new ApiError(409, 'Una pregunta se radica como petición cuando el evento ya terminó.');
+        if (q.radicado) throw new ApiError(409, `Esta pregunta ya se radicó como ${q.radicado}.`, undefined, 'converted');
+        if (q.state === 'merged') throw new ApiError(409, `Esta pregunta está fusionada con la ${q.merged_into}: radique esa.`);
+        if (q.state === 'hidden') throw new ApiError(409, 'Esta pregunta está oculta: no se radica.');
+        if (q.answer !== null) throw new ApiError(409, 'Esta pregunta ya tiene respuesta pública.');
+      };
+      const row = load(id);
+      const q = loadQuestion(id, questionId);
+      refuse(row, q);
+      const person = q.name !== null || q.email !== null;
+      const created = await pqrsService(app).file(
+        {
+          type: 'peticion',
+          subject: `Pregunta en el evento: ${row.title}`.slice(0, 200),
+          description: [
+            `Pregunta recibida el ${bogotaLong(q.created_at)} (hora de Colombia) para el evento «${row.title}»`,
+            `(${bogotaLong(row.starts_at)}), que quedó sin respuesta al terminar el evento.`,
+            '',
+            q.body,
+          ].join('\n'),
+          responseChannel: q.email ? 'email' : 'online',
+          consent: true,
+          requester: person ? { kind: 'natural', name: q.name ?? undefined, email: q.email ?? undefined } : { kind: 'anonimo' },
+        },
+        [],
+        q.consent_ip,
+        app.now(),
+        'event',
+        {
+          alsoInTransaction: ({ radicado }) => {
+            // Checked again in the transaction: two clicks, or an answer given meanwhile.
+            refuse(load(id), loadQuestion(id, questionId));
+            store.questionFiled(questionId, radicado);
+            audit(staff, 'event.question.pqrs', row, { question: questionId, radicado });
+          },
+        },
+      );
+      return { radicado: created.radicado, dueDate: created.dueDate };
+    },
+
+    /**
+     * Saves the memoria and publishes it (only once the event ended; not for drafts or
+     * cancelled events) or takes it back (`publish: false`). Republishing keeps the first date.
+     */
+    results(id: number, input: { text: string; publish: boolean }, staff: StaffActor): AdminEvent {
+      db.transaction(() => {
+        const row = load(id);
+        const now = app.now();
+        if (input.publish) {
+          if (row.state === 'draft') throw new ApiError(409, 'Publique primero el evento: los resultados de un borrador no se publican.');
+          if (row.state === 'cancelled') throw new ApiError(409, 'El evento fue cancelado: no tiene resultados que publicar.');
+          if (phaseOf(row, now) !== 'held') throw new ApiError(409, 'Los resultados se publican cuando el evento ya terminó.');
+        }
+        store.setResults({ id, text: input.text, publishedAt: input.publish ? now.toISOString() : null, at: now.toISOString() });
+        audit(staff, 'event.results', row, { published: input.publish });
+      })();
+      afterPublicChange(id);
+      return toAdmin(load(id));
     },
 
     /**
@@ -551,9 +726,12 @@ export function eventsService(app: FastifyInstance) {
             questions: r.questions,
             surveySlug: r.survey_slug,
             goals: r.goals,
+            chatOpensAt: shift(r.chat_opens_at),
+            chatClosesAt: shift(r.chat_closes_at),
             at,
           });
         });
+        ids.forEach((id, i) => store.setChatOfficials(id, store.chatOfficials(source[i]!.id).map((o) => o.id)));
         recordAudit(db, { staffId: staff.id, username: staff.username, action: 'event.copy-year', target: `events:${from}`, ip: staff.ip, details: { from, to, copied: ids.length }, at: app.now() });
         return ids;
       })();
@@ -569,18 +747,18 @@ export function eventsService(app: FastifyInstance) {
 
     publicDetail(slug: string): PublicEventDetail {
       const row = loadPublic(slug);
-      return { ...toPublic(row), body: row.body, publishedQuestions: store.publishedQuestions(row.id).map(publicQuestionOf) };
+      return {
+        ...toPublic(row),
+        body: row.body,
+        publishedQuestions: store.publishedQuestions(row.id).map(publicQuestionOf),
+        results: publicResults(row),
+      };
     },
 
     /** All published and cancelled events (`slug` given: that one only), as iCalendar. */
     ics(base: string, slug?: string): string {
       const rows = slug ? [loadPublic(slug)] : store.list({ publicOnly: true });
-      const host = config.publicUrl ? new URL(config.publicUrl).hostname : 'ecam-participa';
-      return eventsIcs(rows, {
-        name: `Participación · ${entity()}`,
-        uidHost: host,
-        eventUrl: (r) => `${base}/participe/evento.html?evento=${encodeURIComponent(r.slug)}`,
-      });
+      return eventsIcs(rows, icsOptions(base));
     },
 
     /**

@@ -1,6 +1,6 @@
 /** The events tables (api/db/migrations/012-events.sql): the one place with their SQL. */
 import { perDb, type Db } from '../db/index.ts';
-import type { EventKind, EventState } from './schemas.ts';
+import type { EventFigures, EventKind, EventState, QuestionState } from './schemas.ts';
 
 export interface EventRow {
   id: number;
@@ -27,6 +27,10 @@ export interface EventRow {
   updated_at: string;
   published_at: string | null;
   cancelled_at: string | null;
+  chat_opens_at: string | null;
+  chat_closes_at: string | null;
+  results_text: string | null;
+  results_published_at: string | null;
   registered: number;
   waitlisted: number;
 }
@@ -49,6 +53,8 @@ export interface EventFields {
   questions: number;
   surveySlug: string | null;
   goals: string;
+  chatOpensAt: string | null;
+  chatClosesAt: string | null;
   at: string;
 }
 
@@ -73,11 +79,19 @@ export interface QuestionRow {
   body: string;
   name: string | null;
   email: string | null;
-  state: 'pending' | 'published' | 'hidden';
+  state: QuestionState;
   answer: string | null;
   answered_at: string | null;
   created_at: string;
   published_at: string | null;
+  consent_ip: string;
+  merged_into: number | null;
+  radicado: string | null;
+}
+
+/** A published question with how many were merged into it. */
+export interface PublishedQuestionRow extends QuestionRow {
+  merged: number;
 }
 
 const SELECT = `SELECT e.*, s.name AS responsible_name,
@@ -89,15 +103,16 @@ function prepare(db: Db) {
   return {
     insert: db.prepare<EventFields>(
       `INSERT INTO events (slug, title, kind, summary, body, starts_at, ends_at, place, online_url, responsible_id,
-         registration, capacity, waitlist, reg_closes_at, questions, survey_slug, goals, created_at, updated_at)
+         registration, capacity, waitlist, reg_closes_at, questions, survey_slug, goals, chat_opens_at, chat_closes_at, created_at, updated_at)
        VALUES (@slug, @title, @kind, @summary, @body, @startsAt, @endsAt, @place, @onlineUrl, @responsibleId,
-         @registration, @capacity, @waitlist, @regClosesAt, @questions, @surveySlug, @goals, @at, @at)`,
+         @registration, @capacity, @waitlist, @regClosesAt, @questions, @surveySlug, @goals, @chatOpensAt, @chatClosesAt, @at, @at)`,
     ),
     update: db.prepare<EventFields & { id: number }>(
       `UPDATE events SET slug = @slug, title = @title, kind = @kind, summary = @summary, body = @body,
          starts_at = @startsAt, ends_at = @endsAt, place = @place, online_url = @onlineUrl, responsible_id = @responsibleId,
          registration = @registration, capacity = @capacity, waitlist = @waitlist, reg_closes_at = @regClosesAt,
-         questions = @questions, survey_slug = @surveySlug, goals = @goals, updated_at = @at
+         questions = @questions, survey_slug = @surveySlug, goals = @goals,
+         chat_opens_at = @chatOpensAt, chat_closes_at = @chatClosesAt, updated_at = @at
        WHERE id = @id`,
     ),
     get: db.prepare<[number], EventRow>(`${SELECT} WHERE e.id = ?`),
@@ -158,12 +173,46 @@ function prepare(db: Db) {
        VALUES (@eventId, @body, @name, @email, @at, @at, @consentPolicy, @consentIp)`,
     ),
     questions: db.prepare<[number], QuestionRow>('SELECT * FROM event_questions WHERE event_id = ? ORDER BY id'),
-    publishedQuestions: db.prepare<[number], QuestionRow>(
-      `SELECT * FROM event_questions WHERE event_id = ? AND state = 'published' ORDER BY published_at, id`,
+    publishedQuestions: db.prepare<[number], PublishedQuestionRow>(
+      `SELECT q.*, (SELECT count(*) FROM event_questions m WHERE m.merged_into = q.id) AS merged
+       FROM event_questions q WHERE q.event_id = ? AND q.state = 'published' ORDER BY q.published_at, q.id`,
     ),
+    // Plain UPDATEs of event_questions: the live feed's trigger (migration 014) sees every change.
+    merge: db.prepare<{ id: number; into: number }>(`UPDATE event_questions SET state = 'merged', merged_into = @into WHERE id = @id`),
+    /** What was merged into the source follows it into the target (no chains). */
+    remerge: db.prepare<{ id: number; into: number }>(`UPDATE event_questions SET merged_into = @into WHERE merged_into = @id`),
+    questionFiled: db.prepare<{ id: number; radicado: string }>(
+      `UPDATE event_questions SET radicado = @radicado WHERE id = @id AND radicado IS NULL`,
+    ),
+    chatOfficials: db.prepare<[number], { id: number; name: string }>(
+      `SELECT s.id, s.name FROM event_chat_officials o JOIN staff s ON s.id = o.staff_id WHERE o.event_id = ? ORDER BY s.name, s.id`,
+    ),
+    clearChatOfficials: db.prepare<[number]>('DELETE FROM event_chat_officials WHERE event_id = ?'),
+    addChatOfficial: db.prepare<[number, number]>('INSERT OR IGNORE INTO event_chat_officials (event_id, staff_id) VALUES (?, ?)'),
+    setResults: db.prepare<{ id: number; text: string; publishedAt: string | null; at: string }>(
+      `UPDATE events SET results_text = @text, updated_at = @at,
+         results_published_at = CASE WHEN @publishedAt IS NULL THEN NULL ELSE coalesce(results_published_at, @publishedAt) END
+       WHERE id = @id`,
+    ),
+    figures: db.prepare<[number], EventFigures>(
+      `SELECT
+         (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'registered') AS registered,
+         (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted,
+         (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'registered' AND r.attended_at IS NOT NULL) AS attended,
+         (SELECT count(*) FROM event_questions q WHERE q.event_id = e.id) AS questionsReceived,
+         (SELECT count(*) FROM event_questions q WHERE q.event_id = e.id AND q.state = 'published') AS questionsPublished,
+         (SELECT count(*) FROM event_questions q WHERE q.event_id = e.id AND q.state = 'published' AND q.answer IS NOT NULL) AS questionsAnswered,
+         CASE WHEN e.survey_slug IS NULL THEN NULL ELSE
+           (SELECT count(*) FROM survey_responses sr JOIN surveys s ON s.id = sr.survey_id
+            WHERE s.slug = e.survey_slug AND sr.submitted_at >= e.starts_at
+              AND sr.submitted_at < strftime('%Y-%m-%dT%H:%M:%fZ', e.ends_at, '+30 days')) END AS surveyAnswers
+       FROM events e WHERE e.id = ?`,
+    ),
+    surveyTitle: db.prepare<[string], string>('SELECT title FROM surveys WHERE slug = ?').pluck(),
     question: db.prepare<[number, number], QuestionRow>('SELECT * FROM event_questions WHERE event_id = ? AND id = ?'),
+    questionAnywhere: db.prepare<[number], number>('SELECT count(*) FROM event_questions WHERE id = ?').pluck(),
     moderate: db.prepare<{ id: number; state: string; answer: string | null; at: string; staffId: number }>(
-      `UPDATE event_questions SET state = @state,
+      `UPDATE event_questions SET state = @state, merged_into = NULL,
          published_at = CASE WHEN @state = 'published' THEN coalesce(published_at, @at) ELSE published_at END,
          answered_at = CASE WHEN @answer IS NULL THEN NULL WHEN answer IS @answer THEN answered_at ELSE @at END,
          answered_by = CASE WHEN @answer IS NULL THEN NULL WHEN answer IS @answer THEN answered_by ELSE @staffId END,
@@ -228,7 +277,26 @@ export function eventStore(db: Db) {
       Number(s.insertQuestion.run(q).lastInsertRowid),
     questions: (eventId: number) => s.questions.all(eventId),
     publishedQuestions: (eventId: number) => s.publishedQuestions.all(eventId),
+    /** Folds a question into another; what was merged into it moves along. */
+    merge(id: number, into: number): void {
+      s.remerge.run({ id, into });
+      s.merge.run({ id, into });
+    },
+    /** Records the radicado once (false: it already had one). */
+    questionFiled: (id: number, radicado: string): boolean => s.questionFiled.run({ id, radicado }).changes === 1,
+    chatOfficials: (eventId: number) => s.chatOfficials.all(eventId),
+    /** Replaces the event's chat officials; call inside the transaction that writes the event. */
+    setChatOfficials(eventId: number, ids: number[]): void {
+      s.clearChatOfficials.run(eventId);
+      for (const id of ids) s.addChatOfficial.run(eventId, id);
+    },
+    /** The memoria's text; `publishedAt` null unpublishes, a date keeps the first publication. */
+    setResults: (r: { id: number; text: string; publishedAt: string | null; at: string }) => s.setResults.run(r),
+    figures: (eventId: number): EventFigures => s.figures.get(eventId)!,
+    surveyTitle: (slug: string): string | undefined => s.surveyTitle.get(slug),
     question: (eventId: number, id: number) => s.question.get(eventId, id),
+    /** Whether a question with that id exists in any event. */
+    questionAnywhere: (id: number) => s.questionAnywhere.get(id)! > 0,
     moderate: (m: { id: number; state: string; answer: string | null; at: string; staffId: number }) => s.moderate.run(m),
     /** Registered people of published events starting in (now, until] not reminded yet. */
     dueReminders: (now: string, until: string) => s.dueReminders.all({ now, until }),

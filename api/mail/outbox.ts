@@ -3,10 +3,19 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 
+/** A file sent with a message: text content (an iCalendar file, say), stored in the outbox row. */
+export interface MailAttachment {
+  filename: string;
+  /** MIME type, e.g. `text/calendar; charset=utf-8; method=PUBLISH`. */
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   body: string;
+  attachments?: MailAttachment[];
 }
 
 const RETRY_EVERY_MS = 60_000;
@@ -34,18 +43,18 @@ export class Mailer {
   ) {
     this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
     this.insert = db.prepare(
-      'INSERT INTO outbox (created_at, to_address, subject, body) VALUES (@createdAt, @to, @subject, @body)',
+      'INSERT INTO outbox (created_at, to_address, subject, body, attachments) VALUES (@createdAt, @to, @subject, @body, @attachments)',
     );
-    this.pending = db.prepare<[number], { id: number; to_address: string; subject: string; body: string }>(
-      'SELECT id, to_address, subject, body FROM outbox WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT 50',
+    this.pending = db.prepare<[number], { id: number; to_address: string; subject: string; body: string; attachments: string | null }>(
+      'SELECT id, to_address, subject, body, attachments FROM outbox WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT 50',
     );
     this.markSent = db.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?');
     this.markFailed = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?');
   }
 
   /** Queues a message; call inside the transaction that writes the record it belongs to. */
-  enqueue(mail: OutgoingMail): void {
-    this.insert.run({ createdAt: new Date().toISOString(), ...mail });
+  enqueue({ attachments, ...mail }: OutgoingMail): void {
+    this.insert.run({ createdAt: new Date().toISOString(), ...mail, attachments: attachments?.length ? JSON.stringify(attachments) : null });
   }
 
   /** Starts periodic delivery, or says once that mail is not configured. */
@@ -78,7 +87,8 @@ export class Mailer {
   private async deliver(): Promise<void> {
     for (const m of this.pending.all(MAX_ATTEMPTS)) {
       try {
-        await this.transport!.sendMail({ from: this.config.mailFrom, to: m.to_address, subject: m.subject, text: m.body });
+        const attachments = m.attachments ? (JSON.parse(m.attachments) as MailAttachment[]) : undefined;
+        await this.transport!.sendMail({ from: this.config.mailFrom, to: m.to_address, subject: m.subject, text: m.body, attachments });
         this.markSent.run(new Date().toISOString(), m.id);
       } catch (err) {
         this.markFailed.run(String((err as Error).message).slice(0, 500), m.id);

@@ -14,13 +14,14 @@ const dateTime = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeStyle
 const longDate = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeZone: 'UTC' });
 
 /**
- * Where a request came from: the citizen's form, staff filing a chat or a mailbox message, or
- * a verbal petition typed by the official who heard it (api/pqrs/verbal.ts).
+ * Where a request came from: the citizen's form, staff filing a chat or a mailbox message, a
+ * verbal petition typed by the official who heard it (api/pqrs/verbal.ts), or a question of an
+ * event left unanswered (api/events/service.ts).
  */
-export type FiledFrom = 'form' | 'chat' | 'mailbox' | 'verbal';
+export type FiledFrom = 'form' | 'chat' | 'mailbox' | 'verbal' | 'event';
 
 /** The channel recorded for each origin (reports and the inbox show it); a verbal one says which. */
-const CHANNEL: Record<FiledFrom, PqrsChannel> = { form: 'web', chat: 'chat', mailbox: 'buzon', verbal: 'presencial' };
+const CHANNEL: Record<FiledFrom, PqrsChannel> = { form: 'web', chat: 'chat', mailbox: 'buzon', verbal: 'presencial', event: 'evento' };
 
 /** What a filing from another door adds to the common path. */
 export interface FilingOptions {
@@ -32,8 +33,12 @@ export interface FilingOptions {
   acknowledgement?: (created: PqrsCreated) => { subject: string; body: string };
 }
 
-/** How the citizen follows the request: the code was shown on screen (form, chat) or never was (mailbox). */
-const FOLLOW_UP: Record<FiledFrom, string[]> = {
+/**
+ * How the citizen follows the request: the code was shown on screen (form, chat), never was
+ * (mailbox: answered by e-mail), or is sent here because the citizen was not there when staff
+ * filed it (a question of an event).
+ */
+const FOLLOW_UP: Record<FiledFrom, string[] | ((trackingCode: string) => string[])> = {
   form: [
     'Para consultar el estado use el radicado y el código de seguimiento que se le mostró al radicar.',
     'Por seguridad, el código no se envía por correo: consérvelo.',
@@ -44,11 +49,19 @@ const FOLLOW_UP: Record<FiledFrom, string[]> = {
   ],
   mailbox: ['Le enviaremos la respuesta a este correo electrónico.'],
   verbal: ['Para consultar el estado use el radicado y el código de seguimiento que le dio el funcionario al radicar.'],
+  event: (trackingCode) => [
+    'Su pregunta quedó sin respuesta al terminar el evento, así que la radicamos como una petición: la entidad',
+    'debe responderla dentro del término de ley. Le enviaremos la respuesta a este correo electrónico.',
+    '',
+    `Código de seguimiento: ${trackingCode}`,
+    'Con el radicado y este código puede consultar el estado en el seguimiento de solicitudes del sitio web.',
+  ],
 };
 
 /** The acknowledgement of CPACA art. 61: date, time and radicado, plus the legal due date. */
-function acknowledgement(data: PqrsData, radicado: string, receivedAt: Date, dueDate: string, entity: string, from: FiledFrom) {
+function acknowledgement(data: PqrsData, radicado: string, trackingCode: string, receivedAt: Date, dueDate: string, entity: string, from: FiledFrom) {
   const t = PQRS_TYPES[data.type];
+  const followUp = FOLLOW_UP[from];
   const name = data.requester.kind === 'anonimo' ? '' : (data.requester.name ?? '');
   return {
     subject: `Radicado ${radicado}: recibimos su ${t.label.toLowerCase()}`,
@@ -61,7 +74,7 @@ function acknowledgement(data: PqrsData, radicado: string, receivedAt: Date, due
       `Asunto: ${data.subject}`,
       `Fecha límite de respuesta: ${longDate.format(new Date(`${dueDate}T00:00:00Z`))} (${t.businessDays} días hábiles, Ley 1755 de 2015).`,
       '',
-      ...FOLLOW_UP[from],
+      ...(typeof followUp === 'function' ? followUp(trackingCode) : followUp),
       '',
       'Este es un mensaje automático; por favor no lo responda.',
     ].join('\n'),
@@ -108,7 +121,7 @@ export function pqrsService(app: FastifyInstance) {
         alsoInTransaction: (r, id) => {
           options.alsoInTransaction?.({ id, radicado: r });
           if (!email) return;
-          const mail = options.acknowledgement?.(created(r)) ?? acknowledgement(data, r, now, dueDate, settings.entityName, from);
+          const mail = options.acknowledgement?.(created(r)) ?? acknowledgement(data, r, trackingCode, now, dueDate, settings.entityName, from);
           mailer.enqueue({ to: email, ...mail });
         },
       }));

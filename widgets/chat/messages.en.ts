@@ -92,7 +92,9 @@ export const en: Messages<Es> = {
       ? 'We are outside office hours.'
       : reason === 'non_business_day'
         ? 'Today is not a business day.'
-        : 'No official is available right now.',
+        : reason === 'outside_event_window'
+          ? "This event's chat is not open right now."
+          : 'No official is available right now.',
   nextOpening: (when) => `The chat opens again: ${when}`,
   mailboxIntro: 'Leave us a message in the contact mailbox and we will answer by e-mail.',
   mailboxTitle: 'Contact mailbox',

@@ -99,12 +99,14 @@ const es = {
   again: 'Iniciar otra conversación',
   // Offline and mailbox
   offlineTitle: 'El chat no está disponible ahora',
-  reason: (reason: 'open' | 'outside_hours' | 'non_business_day' | 'no_agents') =>
+  reason: (reason: 'open' | 'outside_hours' | 'non_business_day' | 'no_agents' | 'outside_event_window') =>
     reason === 'outside_hours'
       ? 'Estamos fuera del horario de atención.'
       : reason === 'non_business_day'
         ? 'Hoy no es día hábil.'
-        : 'En este momento no hay funcionarios disponibles.',
+        : reason === 'outside_event_window'
+          ? 'El chat de este evento no está abierto en este momento.'
+          : 'En este momento no hay funcionarios disponibles.',
   nextOpening: (when: string) => `Próxima apertura del chat: ${when}`,
   mailboxIntro: 'Déjenos un mensaje en el buzón de contacto y le responderemos por correo electrónico.',
   mailboxTitle: 'Buzón de contacto',

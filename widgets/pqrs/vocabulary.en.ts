@@ -89,4 +89,5 @@ export const EN_FILING_CHANNELS: Record<PqrsChannel, string> = {
   presencial: 'Verbal, in person',
   telefonica: 'Verbal, by phone',
   otro_verbal: 'Verbal, by other voice means',
+  evento: 'Question at an event',
 };
