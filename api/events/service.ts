@@ -273,9 +273,6 @@ export function eventsService(app: FastifyInstance) {
       fields['registration.capacity'] = `Cupo: ya hay ${current.registered} personas inscritas; no puede ser menor.`;
     if (current && !data.registration?.enabled && current.registered + current.waitlisted > 0)
       fields['registration.enabled'] = `Inscripción: ya hay ${current.registered + current.waitlisted} personas inscritas o en espera; no se puede quitar.`;
-    // Opening registration for an event that already started (editing one that had it is fine).
-    if (data.registration?.enabled && !current?.registration && data.startsAt <= app.now().toISOString())
-      fields['registration.enabled'] = 'Inscripción: el evento ya comenzó o ya pasó; no puede recibir inscripciones.';
     const missing = (data.chat?.officials ?? []).filter((id) => !store.staffExists(id));
     if (missing.length) fields['chat.officials'] = `Funcionarios del chat: no hay un funcionario activo con el identificador ${missing.join(', ')}.`;
     if (!data.place && !data.onlineUrl) fields.place = 'Lugar: indique un lugar, un enlace en línea o ambos.';

@@ -230,6 +230,7 @@ describe('the public calendar', () => {
       registration: { open: true, capacity: 10, remaining: 9, waitlist: false, closesAt: '2027-05-03T00:00:00-05:00' },
       questions: true,
       survey: 'satisfaccion-rendicion',
+      chat: null,
     });
     // 2 May in Bogotá ends at 05:00 UTC on the 3rd: the event starting at 05:00 UTC is not in it.
     assert.deepEqual((await app.inject('/api/events?to=2027-05-02&from=2027-05-02')).json(), []);
@@ -492,7 +493,7 @@ describe('citizens\' questions', () => {
     assert.equal(published.json().publishedAt, now.toISOString());
     assert.equal((await moderate(list[1].id, { state: 'hidden' })).json().state, 'hidden');
     let pub = (await detail()).publishedQuestions;
-    assert.deepEqual(pub, [{ id: list[0].id, question: '¿Cuánto se invirtió en la sede nueva?', answer: null, answeredAt: null, publishedAt: now.toISOString() }]);
+    assert.deepEqual(pub, [{ id: list[0].id, question: '¿Cuánto se invirtió en la sede nueva?', answer: null, answeredAt: null, publishedAt: now.toISOString(), merged: 0 }]);
 
     const saved = now;
     try {
