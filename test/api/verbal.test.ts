@@ -347,6 +347,7 @@ describe('the PQRSD report', () => {
       presencial: 0,
       telefonica: 0,
       otro_verbal: 0,
+      evento: 0,
       ...Object.fromEntries(filed.map((f) => [f.channel, f.n])),
     });
     assert.equal(report.channels.reduce((a, c) => a + c.received, 0), report.total.received);
