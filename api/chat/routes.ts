@@ -17,7 +17,8 @@ import {
   chatStatusSchema,
   chatTypingInput,
 } from './schemas.ts';
-import { bogotaMinute, chatService, closeIdleConversations } from './service.ts';
+import { bogotaSpan } from '../events/time.ts';
+import { chatService, closeIdleConversations } from './service.ts';
 
 /** How often the sweeper looks for idle conversations. */
 const SWEEP_EVERY_MS = 30_000;
@@ -108,7 +109,7 @@ const chatRoutes: FastifyPluginAsyncZod = async (app) => {
               ? 'no hay funcionarios del evento disponibles'
               : 'no hay funcionarios disponibles'
             : status.reason === 'outside_event_window'
-              ? `el chat de «${forEvent!.event!.title}» atiende del ${bogotaMinute(forEvent!.event!.opensAt)} al ${bogotaMinute(forEvent!.event!.closesAt)} (hora de Colombia)`
+              ? `el chat de «${forEvent!.event!.title}» atiende ${bogotaSpan(forEvent!.event!.opensAt, forEvent!.event!.closesAt)} (hora de Colombia)`
               : 'estamos fuera del horario de atención';
         throw new ApiError(409, `El chat no está disponible: ${why}. Puede escribirnos por el buzón de contacto.`, undefined, 'offline');
       }

@@ -14,7 +14,7 @@ import type { MailAttachment } from '../mail/outbox.ts';
 import { pqrsService } from '../pqrs/service.ts';
 import { getSettings } from '../settings/store.ts';
 import { eventsIcs, type IcsOptions } from './ics.ts';
-import { bogotaIso } from './time.ts';
+import { bogotaIso, bogotaLong } from './time.ts';
 import type {
   AdminEvent,
   AdminQuestion,
@@ -86,11 +86,8 @@ const NOT_FOUND = 'No existe ese evento.';
 const INVALID = 'Revise los campos marcados.';
 
 
-/** "miércoles 10 de marzo de 2027, 09:00" in Bogotá. */
-function bogotaLong(iso: string): string {
-  const day = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
-  return `${day.replace(/,/g, '')}, ${bogotaIso(iso).slice(11, 16)}`;
-}
+/** «ya hay 1 persona inscrita o en espera», «ya hay 3 personas inscritas o en espera». */
+const registeredOrWaiting = (n: number) => (n === 1 ? 'ya hay 1 persona inscrita o en espera' : `ya hay ${n} personas inscritas o en espera`);
 
 /** A slug from a title: lower case, no accents, words joined by hyphens. */
 export function slugify(title: string): string {
@@ -272,7 +269,7 @@ export function eventsService(app: FastifyInstance) {
     if (current && capacity != null && capacity < current.registered)
       fields['registration.capacity'] = `Cupo: ya hay ${current.registered} personas inscritas; no puede ser menor.`;
     if (current && !data.registration?.enabled && current.registered + current.waitlisted > 0)
-      fields['registration.enabled'] = `Inscripción: ya hay ${current.registered + current.waitlisted} personas inscritas o en espera; no se puede quitar.`;
+      fields['registration.enabled'] = `Inscripción: ${registeredOrWaiting(current.registered + current.waitlisted)}; no se puede quitar.`;
     const missing = (data.chat?.officials ?? []).filter((id) => !store.staffExists(id));
     if (missing.length) fields['chat.officials'] = `Funcionarios del chat: no hay un funcionario activo con el identificador ${missing.join(', ')}.`;
     if (!data.place && !data.onlineUrl) fields.place = 'Lugar: indique un lugar, un enlace en línea o ambos.';

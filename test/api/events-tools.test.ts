@@ -131,7 +131,7 @@ describe('the chat window of an event', () => {
       assert.equal(early.statusCode, 409);
       assert.equal(
         early.json().error,
-        'El chat no está disponible: el chat de «Audiencia del sábado» atiende del 2027-03-13 08:00 al 2027-03-13 12:00 (hora de Colombia). Puede escribirnos por el buzón de contacto.',
+        'El chat no está disponible: el chat de «Audiencia del sábado» atiende el sábado 13 de marzo de 2027 de 08:00 a 12:00 (hora de Colombia). Puede escribirnos por el buzón de contacto.',
       );
 
       // Within it, on a Saturday: open, while the general chat is closed (and unchanged).
@@ -507,7 +507,7 @@ describe('bad input', () => {
     assert.equal((await register(e.slug, 'inscrita@example.co')).statusCode, 201);
     const off = await admin('PUT', `/${e.id}`, valid({ title: 'Taller con inscritos', startsAt: '2027-03-25T09:00', endsAt: '2027-03-25T11:00', registration: { enabled: false } }));
     assert.equal(off.statusCode, 400);
-    assert.equal(off.json().fields['registration.enabled'], 'Inscripción: ya hay 1 personas inscritas o en espera; no se puede quitar.');
+    assert.equal(off.json().fields['registration.enabled'], 'Inscripción: ya hay 1 persona inscrita o en espera; no se puede quitar.');
   });
 });
 
