@@ -182,6 +182,18 @@ describe('the chat window of an event', () => {
   });
 });
 
+describe('the chat window in the plan', () => {
+  test('copying a year keeps the chat window (moved like the dates) and its officials', async () => {
+    await create({ title: 'Foro 2027 con chat', startsAt: '2027-06-10T09:00', endsAt: '2027-06-10T11:00', chat: { officials: [staff.id], opensAt: '2027-06-10T08:00', closesAt: '2027-06-10T12:00' } });
+    const res = await admin('POST', '/copy-year', { from: 2027, to: 2028 });
+    assert.equal(res.statusCode, 201, res.body);
+    const copy = res.json().items.find((x: { title: string }) => x.title === 'Foro 2028 con chat');
+    assert.equal(copy.startsAt, '2028-06-08T09:00:00-05:00');
+    assert.deepEqual(copy.chat, { officials: [{ id: staff.id, name: 'eventos.memoria' }], opensAt: '2028-06-08T08:00:00-05:00', closesAt: '2028-06-08T12:00:00-05:00' });
+    assert.equal(copy.results, null, 'results are not copied');
+  });
+});
+
 describe('figures and results (memoria)', () => {
   test('figures from the data against the goals; results published only after the event, audited', async () => {
     const e = await create({
