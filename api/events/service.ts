@@ -10,8 +10,10 @@ import { bogotaDate, bogotaDayRange, bogotaMidnight } from '../calendar/calendar
 import { spreadsheetCsv } from '../csv.ts';
 import { hashToken, type StaffActor } from '../chat/service.ts';
 import { ApiError } from '../errors.ts';
+import type { SseStream } from '../sse.ts';
 import { getSettings } from '../settings/store.ts';
 import { eventsIcs } from './ics.ts';
+import { eventsLive, type LiveChange } from './live.ts';
 import type {
   AdminEvent,
   AdminQuestion,
@@ -113,6 +115,26 @@ export function eventsService(app: FastifyInstance) {
   const { db, config, mailer } = app;
   const store = eventStore(db);
   const entity = () => getSettings(db, config).entityName;
+  const live = eventsLive(
+    db,
+    {
+      state: (eventId) => {
+        const row = store.get(eventId);
+        if (!row || row.state === 'draft') return null;
+        return { state: row.state, phase: phaseOf(row, app.now()) };
+      },
+      changesSince: (eventId, seq) =>
+        store.liveChanges(eventId, seq).map((q): LiveChange => (q.state === 'published' ? { seq: q.live_seq, question: publicQuestionOf(q) } : { seq: q.live_seq, removed: q.id })),
+      lastSeq: store.liveSeq,
+      results: (eventId) => {
+        const row = store.get(eventId);
+        if (!row || row.state === 'draft') return null;
+        const detail = publicDetailOf(row);
+        return 'results' in detail ? detail.results : null;
+      },
+    },
+    (err) => app.log.error({ err }, 'transmisión en vivo de eventos'),
+  );
 
   function load(id: number): EventRow {
     const row = store.get(id);
@@ -215,6 +237,16 @@ export function eventsService(app: FastifyInstance) {
         : null,
       questions: row.questions === 1,
       survey: row.survey_slug,
+    };
+  }
+
+  function publicDetailOf(row: EventRow): PublicEventDetail {
+    // Read together: the questions and the live position they reflect.
+    return {
+      ...toPublic(row),
+      body: row.body,
+      publishedQuestions: store.publishedQuestions(row.id).map(publicQuestionOf),
+      liveSeq: store.liveSeq(row.id),
     };
   }
 
@@ -370,6 +402,8 @@ export function eventsService(app: FastifyInstance) {
         promote(id, base);
         audit(staff, 'event.update', { id, slug }, { title: data.title });
       })();
+      // New dates may change the phase.
+      live.changed(id);
       void mailer.flush();
       return toAdmin(load(id));
     },
@@ -382,6 +416,7 @@ export function eventsService(app: FastifyInstance) {
         store.setState(id, 'published', app.now().toISOString());
         audit(staff, 'event.publish', row);
       })();
+      live.changed(id);
       return toAdmin(load(id));
     },
 
@@ -410,6 +445,7 @@ export function eventsService(app: FastifyInstance) {
         }
         audit(staff, 'event.cancel', row, { notified: people.length });
       })();
+      live.changed(id);
       void mailer.flush();
       return toAdmin(load(id));
     },
@@ -460,13 +496,16 @@ export function eventsService(app: FastifyInstance) {
 
     /** Publishes, hides or holds a question, with its public answer (or none). Audited. */
     moderate(id: number, questionId: number, m: { state: 'pending' | 'published' | 'hidden'; answer?: string | null }, staff: StaffActor): AdminQuestion {
-      return db.transaction(() => {
+      const question = db.transaction(() => {
         const row = load(id);
         if (!store.question(id, questionId)) throw new ApiError(404, `No existe la pregunta ${questionId} en este evento.`);
         store.moderate({ id: questionId, state: m.state, answer: m.answer ?? null, at: app.now().toISOString(), staffId: staff.id });
         audit(staff, 'event.question', row, { question: questionId, state: m.state, answered: Boolean(m.answer) });
         return adminQuestionOf(store.question(id, questionId)!);
       })();
+      // After the commit: viewers never see a change that could still roll back.
+      live.changed(id);
+      return question;
     },
 
     /**
@@ -567,10 +606,25 @@ export function eventsService(app: FastifyInstance) {
       return store.list({ ...range, kind: f.kind, publicOnly: true }).map(toPublic);
     },
 
-    publicDetail(slug: string): PublicEventDetail {
+    publicDetail: (slug: string): PublicEventDetail => publicDetailOf(loadPublic(slug)),
+
+    /**
+     * Opens an event's live feed (404 for unknown and draft events, before `open` takes the
+     * reply): the state, then the question changes after `lastEventId` (none without it).
+     */
+    watch(slug: string, open: () => SseStream, lastEventId: number | null): void {
       const row = loadPublic(slug);
-      return { ...toPublic(row), body: row.body, publishedQuestions: store.publishedQuestions(row.id).map(publicQuestionOf) };
+      live.watch(row.id, open(), lastEventId);
     },
+
+    /**
+     * Tells the live feed that an event may have changed; call it after the commit of anything
+     * that touches an event, its questions or its results (merging, publishing results...).
+     */
+    notifyLive: (eventId: number): void => live.changed(eventId),
+
+    /** Ends the live streams (server shutdown). */
+    closeLive: (): void => live.close(),
 
     /** All published and cancelled events (`slug` given: that one only), as iCalendar. */
     ics(base: string, slug?: string): string {

@@ -78,6 +78,8 @@ export interface QuestionRow {
   answered_at: string | null;
   created_at: string;
   published_at: string | null;
+  /** The live feed's number of its last public change (api/db/migrations/014-events-live.sql). */
+  live_seq: number;
 }
 
 const SELECT = `SELECT e.*, s.name AS responsible_name,
@@ -170,6 +172,10 @@ function prepare(db: Db) {
          answer = @answer
        WHERE id = @id`,
     ),
+    liveChanges: db.prepare<[number, number], QuestionRow>(
+      `SELECT * FROM event_questions WHERE event_id = ? AND live_seq > ? AND published_at IS NOT NULL ORDER BY live_seq`,
+    ),
+    liveSeq: db.prepare<[number], number>('SELECT coalesce(max(live_seq), 0) FROM event_questions WHERE event_id = ?').pluck(),
     dueReminders: db.prepare<{ now: string; until: string }, RegistrationRow>(
       `SELECT r.id, r.event_id, r.name, r.email, r.status FROM event_registrations r JOIN events e ON e.id = r.event_id
        WHERE r.status = 'registered' AND r.reminded_at IS NULL AND e.state = 'published'
@@ -230,6 +236,13 @@ export function eventStore(db: Db) {
     publishedQuestions: (eventId: number) => s.publishedQuestions.all(eventId),
     question: (eventId: number, id: number) => s.question.get(eventId, id),
     moderate: (m: { id: number; state: string; answer: string | null; at: string; staffId: number }) => s.moderate.run(m),
+    /**
+     * Questions of the event changed after `seq` that are or were public (a question never
+     * published leaves nothing to tell), in the order of their last change.
+     */
+    liveChanges: (eventId: number, seq: number) => s.liveChanges.all(eventId, seq),
+    /** The number of the event's last question change (0: none yet). */
+    liveSeq: (eventId: number): number => s.liveSeq.get(eventId)!,
     /** Registered people of published events starting in (now, until] not reminded yet. */
     dueReminders: (now: string, until: string) => s.dueReminders.all({ now, until }),
     /** Whether this call marked it (false: it was already reminded). */
