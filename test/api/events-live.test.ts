@@ -246,4 +246,15 @@ describe('the live feed of an event', () => {
     assert.equal((await admin('POST', `/${c.id}/cancel`)).statusCode, 200);
     assert.deepEqual((await cancelled.next()).data, { state: 'cancelled', phase: 'upcoming' });
   });
+
+  test('a server that shuts down ends the open streams instead of waiting for them', async () => {
+    const { app: other } = await testApp({}, () => now);
+    const url = await listen(other);
+    const slug = (other.db.prepare(`SELECT slug FROM events WHERE state = 'published' ORDER BY id LIMIT 1`).pluck().get() as string);
+    const stream = await openEvents(`${url}/api/events/${slug}/live`);
+    open.push(stream);
+    assert.equal((await stream.next()).event, 'state');
+    await other.close();
+    await stream.ended;
+  });
 });
