@@ -19,6 +19,8 @@ import { getSurveyBySlug, insertResponse, surveyTallies } from '../api/survey/st
 import { startServer } from '../test/e2e/server.ts';
 import { bundleSizes, pageRows, printPageRows, type FileSize } from './sizes.ts';
 import { accessibilityScore, measureDemoPage, type AccessibilityScore, type PageMeasure } from './page.ts';
+import { liveHearing, staffLogin } from './live.ts';
+import { percentile, rssMb } from './stats.ts';
 import { validPqrs } from '../test/helpers.ts';
 
 const quick = process.argv.includes('--quick');
@@ -161,14 +163,6 @@ function seedConversations(dataDir: string, n: number): { id: number; token: str
   }
 }
 
-/** Resident memory of a process, from /proc (Linux), in MB. */
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return kb ? Math.round(Number(kb) / 1024) : NaN;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
 /**
  * One SSE stream per conversation (raw http, as many browsers would hold), then every
  * conversation gets FANOUT_ROUNDS messages at FANOUT_RATE a second: the time from just before
@@ -271,20 +265,18 @@ async function fileOne(url: string): Promise<{ radicado: string; trackingCode: s
 
 /** Logs the first admin in and returns the Cookie header of the session. */
 async function staffCookie(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/admin/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+  return (await staffLogin(url, 'admin', ADMIN_PASSWORD)).cookie;
 }
+
+/** Answers published during the live hearing, one a second. */
+const LIVE_ANSWERS = quick ? 10 : 60;
 
 const rows: { name: string; rps: number; p50: number; p99: number; total: number; ratio: number; target?: string }[] = [];
 const env = { ECAM_CHALLENGE: 'off', ECAM_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ECAM_ADMIN_PASSWORD: ADMIN_PASSWORD };
 const server = await startServer(env);
 let inboxCount = 0;
 let fanOut: Awaited<ReturnType<typeof sseFanOut>> | null = null;
+let hearing: Awaited<ReturnType<typeof liveHearing>> | null = null;
 let base = 0;
 try {
   const tracked = await fileOne(server.url);
@@ -318,6 +310,19 @@ try {
     },
     target: '>= 0.25',
   });
+  // Issue 12: the page of the seeded rendición de cuentas, and registrations to it (a new e-mail
+  // each; past its 150 places they join the waiting list, which is still a 201).
+  const events = (await (await fetch(`${server.url}/api/events`)).json()) as { slug: string; kind: string }[];
+  const hearingSlug = events.find((e) => e.kind === 'rendicion-cuentas')!.slug;
+  scenarios.push({ name: 'GET /api/events/:slug', method: 'GET', path: `/api/events/${hearingSlug}`, target: '>= 0.5' });
+  let registrations = 0;
+  scenarios.push({
+    name: 'POST /api/events/:slug/registrations',
+    method: 'POST',
+    path: `/api/events/${hearingSlug}/registrations`,
+    nextBody: () => JSON.stringify({ name: 'Ciudadana de la medición', email: `persona${registrations++}@example.co`, consent: true }),
+    target: '>= 0.25',
+  });
   for (const s of scenarios) {
     const m = await measure(server.url, s);
     base ||= m.rps;
@@ -330,6 +335,14 @@ try {
     fanOut = await sseFanOut(chatServer.url, chatServer.process.pid!, seedConversations(chatServer.dataDir, FANOUT_CLIENTS));
   } finally {
     await chatServer.stop();
+  }
+
+  // The live rendición de cuentas on a server of its own, so its memory is the feed's.
+  const liveServer = await startServer(env);
+  try {
+    hearing = await liveHearing(liveServer.url, liveServer.process.pid!, await staffLogin(liveServer.url, 'admin', ADMIN_PASSWORD), LIVE_ANSWERS);
+  } finally {
+    await liveServer.stop();
   }
 
   // The inbox on a database of exactly INBOX_SIZE requests, on a server of its own.
@@ -377,6 +390,12 @@ if (fanOut) {
   console.log(`send -> receive p50 ${fanOut.p50} ms, p99 ${fanOut.p99} ms (target p99 < 100 ms)`);
   console.log(`server RSS ${fanOut.rssConnectedMb} MB with the streams open, ${fanOut.rssMb} MB at most after the messages (target < 250 MB)`);
 }
+if (hearing) {
+  console.log(`\nLive rendición de cuentas: ${hearing.viewers} viewers of one event (connected in ${hearing.connectSeconds} s), an answer a second for ${hearing.answers} s`);
+  console.log(`answer request -> frame on a stream p50 ${hearing.p50} ms, p99 ${hearing.p99} ms (${hearing.frames} frames)`);
+  console.log(`answer request -> frame on every stream p50 ${hearing.everyoneP50} ms, p99 ${hearing.everyoneP99} ms (target p99 < 200 ms)`);
+  console.log(`server RSS ${hearing.rssConnectedMb} MB with the viewers connected, ${hearing.rssMb} MB at most during the answers (target < 400 MB)`);
+}
 console.log('\nBundles (bytes)');
 console.log(`${'file'.padEnd(40)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}`);
 for (const b of sizes) console.log(`${b.file.padEnd(40)}${pad(b.raw, 9)}${pad(b.gzip, 9)}${pad(b.brotli, 9)}`);
@@ -407,5 +426,5 @@ console.log(
 const outDir = path.join(root, 'bench', 'results');
 fs.mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, connections, duration, inboxCount, endpoints: rows, chatFanOut: fanOut, bundles: sizes, pages, demoPage: { ...demoPage, lighthouseAccessibility: accessibility } }, null, 2));
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, connections, duration, inboxCount, endpoints: rows, chatFanOut: fanOut, liveHearing: hearing, bundles: sizes, pages, demoPage: { ...demoPage, lighthouseAccessibility: accessibility } }, null, 2));
 console.log(`\nResults written to ${path.relative(root, file)}`);

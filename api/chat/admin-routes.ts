@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionAlive, sessionTimeouts } from '../auth/sessions.ts';
 import { ApiError } from '../errors.ts';
-import { openSse } from './hub.ts';
+import { openSse } from '../sse.ts';
 import { sendTranscript } from './routes.ts';
 import {
   adminChatDetailSchema,

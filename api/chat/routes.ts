@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError } from '../errors.ts';
-import { openSse } from './hub.ts';
+import { openSse } from '../sse.ts';
 import {
   CHAT_TOKEN_HEADER,
   chatClosedSchema,

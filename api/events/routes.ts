@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { openSse } from '../sse.ts';
 import {
   cancelRegistrationInput,
   eventListQuery,
@@ -20,6 +21,13 @@ export function publicBase(app: FastifyInstance, req: FastifyRequest): string {
 }
 
 const CALENDAR = 'text/calendar; charset=utf-8';
+
+/** The position a live client resumes from: a non-negative integer, else none (nothing old). */
+function lastEventId(header: string | string[] | undefined): number | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
 /** How often the reminder job looks for events starting within a day. */
 const REMIND_EVERY_MS = 5 * 60_000;
 
@@ -45,7 +53,11 @@ const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
   const reminder = setInterval(remind, REMIND_EVERY_MS);
   reminder.unref();
   app.addHook('onReady', async () => remind());
-  app.addHook('preClose', async () => clearInterval(reminder));
+  // preClose, not onClose: Fastify waits for open connections before onClose, so streams end first.
+  app.addHook('preClose', async () => {
+    clearInterval(reminder);
+    service.closeLive();
+  });
 
   app.get(
     '/',
@@ -77,6 +89,22 @@ const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.header('Cache-Control', 'public, max-age=30');
     return service.publicDetail(req.params.slug);
   });
+
+  app.get(
+    '/:slug/live',
+    {
+      schema: {
+        params: slugParams,
+        description:
+          'Transmisión en vivo (Server-Sent Events, pídala con «Accept: text/event-stream»): `state` {state, phase} al conectar y en cada cambio; ' +
+          '`question` (id: número de cambio) con la pregunta publicada cada vez que aparece, se responde o cambia; `question-removed` {id} cuando sale de la lista; ' +
+          '`results` cuando se publican los resultados. Con «Last-Event-ID: n» reenvía cada pregunta cambiada después de n, en orden.',
+      },
+    },
+    async (req, reply) => {
+      service.watch(req.params.slug, () => openSse(req, reply), lastEventId(req.headers['last-event-id']));
+    },
+  );
 
   app.post(
     '/:slug/registrations',

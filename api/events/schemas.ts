@@ -290,8 +290,30 @@ export const publicEventDetailSchema = publicEventSchema.extend({
   body: z.string(),
   publishedQuestions: z.array(publicQuestionSchema),
   results: publicResultsSchema.nullable(),
+  /**
+   * The live feed's position this answer reflects; a page sends it as Last-Event-ID when it
+   * opens the live feed, so nothing changed in between is lost.
+   */
+  liveSeq: z.number().int(),
 });
 export type PublicEventDetail = z.infer<typeof publicEventDetailSchema>;
+
+/** The `state` frame of the live feed: on connect, and whenever the state or the phase changes. */
+export const liveStateSchema = z.object({ state: publicEventSchema.shape.state, phase: z.enum(EVENT_PHASES) });
+export type LiveState = z.infer<typeof liveStateSchema>;
+
+/**
+ * `GET /api/events/:slug/live`: the data of each frame by its event name. `question` and
+ * `question-removed` carry `id: <seq>` (send the last one as Last-Event-ID to resume);
+ * `results` is the detail's `results` when staff publish them.
+ */
+export interface EventLiveMap {
+  state: LiveState;
+  question: PublicQuestion;
+  'question-removed': { id: number };
+  results: PublicEventDetail extends { results: infer R } ? R : unknown;
+}
+export type EventLiveName = keyof EventLiveMap;
 
 /** `POST /api/events/:slug/registrations`. */
 export const registrationRequest = z.object(

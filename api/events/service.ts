@@ -12,8 +12,10 @@ import { hashToken, type StaffActor } from '../chat/service.ts';
 import { ApiError } from '../errors.ts';
 import type { MailAttachment } from '../mail/outbox.ts';
 import { pqrsService } from '../pqrs/service.ts';
+import type { SseStream } from '../sse.ts';
 import { getSettings } from '../settings/store.ts';
 import { eventsIcs, type IcsOptions } from './ics.ts';
+import { eventsLive, type LiveChange } from './live.ts';
 import { bogotaIso, bogotaLong } from './time.ts';
 import type {
   AdminEvent,
@@ -119,6 +121,24 @@ export function eventsService(app: FastifyInstance) {
   const { db, config, mailer } = app;
   const store = eventStore(db);
   const entity = () => getSettings(db, config).entityName;
+  const live = eventsLive(
+    db,
+    {
+      state: (eventId) => {
+        const row = store.get(eventId);
+        if (!row || row.state === 'draft') return null;
+        return { state: row.state, phase: phaseOf(row, app.now()) };
+      },
+      changesSince: (eventId, seq) =>
+        store.liveChanges(eventId, seq).map((q): LiveChange => (q.state === 'published' ? { seq: q.live_seq, question: publicQuestionOf(q) } : { seq: q.live_seq, removed: q.id })),
+      lastSeq: store.liveSeq,
+      results: (eventId) => {
+        const row = store.get(eventId);
+        return !row || row.state === 'draft' ? null : publicResults(row);
+      },
+    },
+    (err) => app.log.error({ err }, 'transmisión en vivo de eventos'),
+  );
 
   function load(id: number): EventRow {
     const row = store.get(id);
@@ -251,11 +271,22 @@ export function eventsService(app: FastifyInstance) {
 
   /**
    * Called after every commit that changes what citizens see of an event (its state, its
-   * published questions and answers, its results). A no-op for now: the live feed (issue 12,
-   * `GET /api/events/:slug/live`) hooks here.
+   * published questions and answers, its results): tells the live feed. After the commit, so
+   * viewers never see a change that could still roll back.
    */
   function afterPublicChange(eventId: number): void {
-    void eventId;
+    live.changed(eventId);
+  }
+
+  function publicDetailOf(row: EventRow): PublicEventDetail {
+    // Read together: the questions and the live position they reflect.
+    return {
+      ...toPublic(row),
+      body: row.body,
+      publishedQuestions: store.publishedQuestions(row.id).map(publicQuestionOf),
+      results: publicResults(row),
+      liveSeq: store.liveSeq(row.id),
+    };
   }
 
   /** The form's checks that need the database; throws a 400 naming the fields. */
@@ -435,6 +466,7 @@ export function eventsService(app: FastifyInstance) {
         audit(staff, 'event.update', { id, slug }, { title: data.title });
       })();
       void mailer.flush();
+      // New dates may change the phase.
       afterPublicChange(id);
       return toAdmin(load(id));
     },
@@ -739,15 +771,25 @@ export function eventsService(app: FastifyInstance) {
       return store.list({ ...range, kind: f.kind, publicOnly: true }).map(toPublic);
     },
 
-    publicDetail(slug: string): PublicEventDetail {
+    publicDetail: (slug: string): PublicEventDetail => publicDetailOf(loadPublic(slug)),
+
+    /**
+     * Opens an event's live feed (404 for unknown and draft events, before `open` takes the
+     * reply): the state, then the question changes after `lastEventId` (none without it).
+     */
+    watch(slug: string, open: () => SseStream, lastEventId: number | null): void {
       const row = loadPublic(slug);
-      return {
-        ...toPublic(row),
-        body: row.body,
-        publishedQuestions: store.publishedQuestions(row.id).map(publicQuestionOf),
-        results: publicResults(row),
-      };
+      live.watch(row.id, open(), lastEventId);
     },
+
+    /**
+     * Tells the live feed that an event may have changed; call it after the commit of anything
+     * that touches an event, its questions or its results (merging, publishing results...).
+     */
+    notifyLive: (eventId: number): void => live.changed(eventId),
+
+    /** Ends the live streams (server shutdown). */
+    closeLive: (): void => live.close(),
 
     /** All published and cancelled events (`slug` given: that one only), as iCalendar. */
     ics(base: string, slug?: string): string {

@@ -87,6 +87,8 @@ export interface QuestionRow {
   consent_ip: string;
   merged_into: number | null;
   radicado: string | null;
+  /** The live feed's number of its last public change (api/db/migrations/014-events-live.sql). */
+  live_seq: number;
 }
 
 /** A published question with how many were merged into it. */
@@ -219,6 +221,11 @@ function prepare(db: Db) {
          answer = @answer
        WHERE id = @id`,
     ),
+    liveChanges: db.prepare<[number, number], PublishedQuestionRow>(
+      `SELECT q.*, (SELECT count(*) FROM event_questions m WHERE m.merged_into = q.id) AS merged
+       FROM event_questions q WHERE q.event_id = ? AND q.live_seq > ? AND q.published_at IS NOT NULL ORDER BY q.live_seq`,
+    ),
+    liveSeq: db.prepare<[number], number>('SELECT coalesce(max(live_seq), 0) FROM event_questions WHERE event_id = ?').pluck(),
     dueReminders: db.prepare<{ now: string; until: string }, RegistrationRow>(
       `SELECT r.id, r.event_id, r.name, r.email, r.status FROM event_registrations r JOIN events e ON e.id = r.event_id
        WHERE r.status = 'registered' AND r.reminded_at IS NULL AND e.state = 'published'
@@ -298,6 +305,13 @@ export function eventStore(db: Db) {
     /** Whether a question with that id exists in any event. */
     questionAnywhere: (id: number) => s.questionAnywhere.get(id)! > 0,
     moderate: (m: { id: number; state: string; answer: string | null; at: string; staffId: number }) => s.moderate.run(m),
+    /**
+     * Questions of the event changed after `seq` that are or were public (a question never
+     * published leaves nothing to tell), in the order of their last change.
+     */
+    liveChanges: (eventId: number, seq: number) => s.liveChanges.all(eventId, seq),
+    /** The number of the event's last question change (0: none yet). */
+    liveSeq: (eventId: number): number => s.liveSeq.get(eventId)!,
     /** Registered people of published events starting in (now, until] not reminded yet. */
     dueReminders: (now: string, until: string) => s.dueReminders.all({ now, until }),
     /** Whether this call marked it (false: it was already reminded). */
