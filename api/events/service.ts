@@ -87,6 +87,8 @@ export const INVITE_WITHIN_MS = 7 * 24 * 3_600_000;
 const NOT_FOUND = 'No existe ese evento.';
 const INVALID = 'Revise los campos marcados.';
 
+/** Where it was first exported from: other modules may still import it from here. */
+export { bogotaIso } from './time.ts';
 
 /** «ya hay 1 persona inscrita o en espera», «ya hay 3 personas inscritas o en espera». */
 const registeredOrWaiting = (n: number) => (n === 1 ? 'ya hay 1 persona inscrita o en espera' : `ya hay ${n} personas inscritas o en espera`);
