@@ -35,6 +35,7 @@ let sheet: CSSStyleSheet | undefined;
  * @summary Botón de chat con un funcionario; abre el panel del chat.
  *
  * @attr api-base - Origin of the ECAM Participa API; defaults to the server the widget was loaded from.
+ * @attr event - The slug of an event of the participation plan (`<ecam-event>`): the chat then says when that event's officials answer and starts conversations for them; an empty value takes the `evento` parameter of the page's address. An event without a chat window hides the button.
  * @attr {boolean} inline - Shows the button (and the panel) where the element is, instead of floating in the bottom-right corner.
  * @attr lang - `es` (Spanish, the default) or `en` (English); without it, the nearest `lang` of the page (`<html lang>`).
  * @attr theme - `light` or `dark` pins that theme on the button and the panel; without it they follow the visitor's system (prefers-color-scheme).
@@ -47,11 +48,18 @@ let sheet: CSSStyleSheet | undefined;
  */
 export class EcamChat extends HTMLElement {
   private button?: HTMLButtonElement;
-  private panel?: HTMLElement & { apiBase?: string; storageKey?: string };
+  private panel?: HTMLElement & { apiBase?: string; storageKey?: string; event?: string };
 
   /** The API origin: the `api-base` attribute, else the server this code was loaded from. */
   get base(): string {
     return (this.getAttribute('api-base')?.trim() || new URL(import.meta.url).origin).replace(/\/+$/, '');
+  }
+
+  /** The event's slug (`event` attribute, blank: the page's `?evento=`); empty for the entity's chat. */
+  get event(): string {
+    const value = this.getAttribute('event');
+    if (value === null) return '';
+    return value.trim() || new URLSearchParams(location.search).get('evento')?.trim() || '';
   }
 
   connectedCallback(): void {
@@ -71,8 +79,13 @@ export class EcamChat extends HTMLElement {
       this.button!.focus();
     });
     const lang = (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).startsWith('en') ? 'en' : 'es';
-    fetch(`${this.base}/api/chat/status`)
-      .then((res) => (res.ok ? (res.json() as Promise<ChatStatus>) : undefined))
+    const event = this.event;
+    fetch(`${this.base}/api/chat/status${event ? `?event=${encodeURIComponent(event)}` : ''}`)
+      .then((res) => {
+        // An event without a chat window (404): nobody answers here for it, so no button.
+        if (event && res.status === 404) this.hidden = true;
+        return res.ok ? (res.json() as Promise<ChatStatus>) : undefined;
+      })
       .then((s) => s && (this.button!.textContent = LABELS[lang][s.online ? 0 : 1]))
       .catch(() => undefined);
     // A conversation under way in this tab (a reload, another page of the site): resume it.
@@ -102,6 +115,7 @@ export class EcamChat extends HTMLElement {
       this.panel = document.createElement('ecam-chat-panel');
       this.panel.apiBase = this.base;
       this.panel.storageKey = chatKey(this.base);
+      this.panel.event = this.event;
       this.panel.setAttribute('part', 'panel');
       this.shadowRoot!.prepend(this.panel);
     }
