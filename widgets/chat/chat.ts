@@ -140,8 +140,11 @@ export class EcamChatPanel extends LitElement {
   /** The sessionStorage key of `{ id, token }`, from the launcher (`chatKey` in launcher.ts). */
   storageKey = 'ecam-chat';
 
-  /** The event whose officials this chat is for (`<ecam-chat event>`, from the launcher); empty: the entity's chat. */
-  event = '';
+  /** The event whose officials this chat is for: its launcher's `event` (`<ecam-chat event>`); empty: the entity's chat. */
+  private get event(): string {
+    const root = this.getRootNode();
+    return (root instanceof ShadowRoot && root.host.getAttribute('event')) || '';
+  }
 
   private session?: Session;
   private stream?: { close: () => void };

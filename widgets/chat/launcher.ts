@@ -48,18 +48,11 @@ let sheet: CSSStyleSheet | undefined;
  */
 export class EcamChat extends HTMLElement {
   private button?: HTMLButtonElement;
-  private panel?: HTMLElement & { apiBase?: string; storageKey?: string; event?: string };
+  private panel?: HTMLElement & { apiBase?: string; storageKey?: string };
 
   /** The API origin: the `api-base` attribute, else the server this code was loaded from. */
   get base(): string {
     return (this.getAttribute('api-base')?.trim() || new URL(import.meta.url).origin).replace(/\/+$/, '');
-  }
-
-  /** The event's slug (`event` attribute, blank: the page's `?evento=`); empty for the entity's chat. */
-  get event(): string {
-    const value = this.getAttribute('event');
-    if (value === null) return '';
-    return value.trim() || new URLSearchParams(location.search).get('evento')?.trim() || '';
   }
 
   connectedCallback(): void {
@@ -79,13 +72,12 @@ export class EcamChat extends HTMLElement {
       this.button!.focus();
     });
     const lang = (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).startsWith('en') ? 'en' : 'es';
-    const event = this.event;
+    // An event's chat: a blank `event` becomes the page's `?evento=` (the panel reads the
+    // attribute). Its status is 404 when the event has no chat window: then there is no button.
+    let event = this.getAttribute('event');
+    if (event === '') this.setAttribute('event', (event = new URLSearchParams(location.search).get('evento') ?? ''));
     fetch(`${this.base}/api/chat/status${event ? `?event=${encodeURIComponent(event)}` : ''}`)
-      .then((res) => {
-        // An event without a chat window (404): nobody answers here for it, so no button.
-        if (event && res.status === 404) this.hidden = true;
-        return res.ok ? (res.json() as Promise<ChatStatus>) : undefined;
-      })
+      .then((res) => ((this.hidden = res.status === 404), res.ok ? (res.json() as Promise<ChatStatus>) : undefined))
       .then((s) => s && (this.button!.textContent = LABELS[lang][s.online ? 0 : 1]))
       .catch(() => undefined);
     // A conversation under way in this tab (a reload, another page of the site): resume it.
@@ -115,7 +107,6 @@ export class EcamChat extends HTMLElement {
       this.panel = document.createElement('ecam-chat-panel');
       this.panel.apiBase = this.base;
       this.panel.storageKey = chatKey(this.base);
-      this.panel.event = this.event;
       this.panel.setAttribute('part', 'panel');
       this.shadowRoot!.prepend(this.panel);
     }

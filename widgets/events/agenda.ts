@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { EVENT_KINDS, type PublicEvent } from '../../api/events/schemas.ts';
+import type { PublicEvent } from '../../api/events/schemas.ts';
 import type { PublicSettings } from '../../api/settings/schemas.ts';
 import { ApiError, apiBase, errorText, request } from '../shared/api.ts';
 import { formStyles } from '../shared/form-styles.ts';
@@ -7,6 +7,7 @@ import { bogotaDate } from '../shared/format.ts';
 import { I18nController, localeOf } from '../shared/i18n.ts';
 import { tokens } from '../shared/styles.ts';
 import { messages } from './agenda-messages.ts';
+import { KIND_LIST } from './messages.ts';
 import { agendaStyles } from './events.styles.ts';
 import { eventPage, formatRange, formatTime, icsUrl } from './format.ts';
 
@@ -179,7 +180,7 @@ export class EcamAgenda extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.kind && !(EVENT_KINDS as readonly string[]).includes(this.kind)) this.kind = '';
+    if (this.kind && !(KIND_LIST as string[]).includes(this.kind)) this.kind = '';
     const keys = ['kind', 'past', 'month', 'wide', 'view', 'apiBase'];
     if (!this.hasUpdated || keys.some((k) => changed.has(k))) {
       const key = this.rangeKey();
@@ -278,7 +279,7 @@ export class EcamAgenda extends LitElement {
         <label for="kind">${t.kindFilter}</label>
         <select id="kind" name="kind" .value=${this.kind} @change=${this.handleKind}>
           <option value="" ?selected=${!this.kind}>${t.allKinds}</option>
-          ${EVENT_KINDS.map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t.kind(k)}</option>`)}
+          ${KIND_LIST.map((k) => html`<option value=${k} ?selected=${this.kind === k}>${t.kind(k)}</option>`)}
         </select>
       </div>
       ${this.mode === 'list'

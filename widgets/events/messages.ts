@@ -14,6 +14,8 @@ const KINDS: Record<EventKind, string> = {
   capacitacion: 'Capacitación',
   otro: 'Otro',
 };
+/** The kinds in the staff's order (only types come from api/: its values would bring zod along). */
+export const KIND_LIST = Object.keys(KINDS) as EventKind[];
 const PHASES: Record<EventPhase, string> = { upcoming: 'Próximo', 'in-progress': 'En curso', held: 'Realizado' };
 
 export const eventTexts = {
