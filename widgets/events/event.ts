@@ -253,7 +253,9 @@ export class EcamEvent extends LitElement {
     }
     if (!quiet) this.view = this.ev ? this.view : 'loading';
     try {
-      const ev = await request<Detail>(this.url);
+      // Revalidated every time: places left and answers change by the minute (the API lets
+      // caches keep the detail 30 s, fine for shared caches, not for the citizen who just acted).
+      const ev = await request<Detail>(this.url, { cache: 'no-cache' });
       if (load !== this.loads) return;
       this.ev = ev;
       this.view = 'ready';
@@ -627,8 +629,8 @@ export class EcamEvent extends LitElement {
         <p id="reg-done" tabindex="-1" role="status"><strong>${waiting ? t.waitlisted : t.registered}</strong></p>
         <p>${waiting ? t.waitlistedText : t.registeredText}</p>
       </div>`;
-    } else if (!r.open) body = html`<p>${t.closed}</p>`;
-    else if (full && !r.waitlist) body = html`<p class="notice">${t.full}</p>`;
+    } else if (full && !r.waitlist) body = html`<p class="notice">${t.full}</p>`;
+    else if (!r.open) body = html`<p>${t.closed}</p>`;
     else
       body = html`<p>${full ? t.fullWaitlist : r.remaining === null ? t.noLimit : t.remaining(r.remaining)} ${t.closesAt(formatDateTime(r.closesAt, lang))}</p>
         <form
@@ -766,7 +768,7 @@ export class EcamEvent extends LitElement {
 
   private renderEvent(ev: Detail): TemplateResult {
     const { t, lang } = this.i18n;
-    return html`<header>
+    return html`<div class="head">
         <h2 part="title" id="title">${ev.title}</h2>
         <p class="badges">
           <span part="badge" class="badge">${t.kind(ev.kind)}</span>
@@ -774,7 +776,7 @@ export class EcamEvent extends LitElement {
             ? html`<span part="badge" class="badge cancelled">${t.cancelled}</span>`
             : html`<span part="badge" class="badge">${t.phase(ev.phase)}</span>`}
         </p>
-      </header>
+      </div>
       ${ev.state === 'cancelled' ? html`<p class="cancelled-banner">${t.cancelledBanner}</p>` : nothing}
       <section aria-labelledby="details-title">
         <h3 id="details-title" class="visually-hidden">${t.details}</h3>
