@@ -161,7 +161,8 @@ export class EcamAgenda extends LitElement {
     this.wide = this.getBoundingClientRect().width >= WIDE;
     this.resize = new ResizeObserver(([entry]) => {
       const wide = (entry?.contentRect.width ?? 0) >= WIDE;
-      if (wide !== this.wide) this.wide = wide;
+      // Next frame: a re-render inside the observer's callback would be a resize loop.
+      if (wide !== this.wide) requestAnimationFrame(() => (this.wide = wide));
     });
     this.resize.observe(this);
     // The organizer of the JSON-LD: the entity's name as configured.
