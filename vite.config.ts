@@ -87,8 +87,9 @@ export default defineConfig({
             { name: 'lit', test: /^(?!.*[\\/](directives[\\/]repeat\.js|decorators)).*[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
             // What two or more widgets share (API client, tokens, formats, events; the PQRSD
             // vocabulary, which the staff page also uses, rather than a chunk of its own). Not
-            // what is loaded on demand: downloads, uploads and the English texts.
-            { name: 'shared', test: /[\\/]widgets[\\/]shared[\\/](?!download\.ts|upload\.ts|[\w-]+\.en\.ts)|[\\/]api[\\/]pqrs[\\/]catalog\.ts$/, minShareCount: 2 },
+            // what is loaded on demand: downloads, uploads and the English texts; nor the SSE
+            // reader, which only the chat panel and <ecam-event> use.
+            { name: 'shared', test: /[\\/]widgets[\\/]shared[\\/](?!download\.ts|upload\.ts|sse\.ts|[\w-]+\.en\.ts)|[\\/]api[\\/]pqrs[\\/]catalog\.ts$/, minShareCount: 2 },
           ],
         },
         chunkFileNames: 'chunks/[name]-[hash:6].js',

@@ -72,7 +72,11 @@ export function loaderGraph(dir: string): { widgets: Map<string, string>; chatPa
 export const TARGETS = {
   loaderWithLit: 12 * 1024,
   pqrsPage: 20 * 1024,
-  allWidgets: 40 * 1024,
+  /** Issue 12: the event page (with `<ecam-chat>`, whose launcher is in the loader) and the calendar. */
+  eventPage: 22 * 1024,
+  agendaPage: 20 * 1024,
+  /** Issue 12 added `<ecam-agenda>` and `<ecam-event>` (about 14 KB between them) to the six of issue 6's 40 KB. */
+  allWidgets: 56 * 1024,
   chatPanel: 12 * 1024,
   surveyChunk: 10 * 1024,
 };
@@ -99,7 +103,8 @@ export function pageRows(dir: string, sizes = bundleSizes(dir)): PageRow[] {
   for (const [tag, chunk] of widgets) {
     const page = closure(dir, chunk, new Set(loader));
     for (const f of page) all.add(f);
-    rows.push(row(`page with <${tag}>`, page, tag === 'ecam-pqrs' ? TARGETS.pqrsPage : undefined));
+    const target = { 'ecam-pqrs': TARGETS.pqrsPage, 'ecam-event': TARGETS.eventPage, 'ecam-agenda': TARGETS.agendaPage }[tag];
+    rows.push(row(`page with <${tag}>`, page, target));
   }
   // Issue 5: the launcher is defined by the loader itself, so this row is the loader alone.
   rows.push(row('page with <ecam-chat> (panel closed)', loader));

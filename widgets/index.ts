@@ -15,6 +15,8 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'ecam-survey': () => import('./survey/survey.ts'),
   'ecam-avisos': () => import('./avisos/avisos.ts'),
   'ecam-informe': () => import('./informe/informe.ts'),
+  'ecam-agenda': () => import('./events/agenda.ts'),
+  'ecam-event': () => import('./events/event.ts'),
 };
 
 const tags = Object.keys(widgets);

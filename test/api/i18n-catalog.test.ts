@@ -8,6 +8,8 @@ import { describe, it } from 'node:test';
 import { messages as adminMessages } from '../../widgets/admin/messages.ts';
 import { noticesMessages } from '../../widgets/admin/messages-notices.ts';
 import { messages as avisos } from '../../widgets/avisos/messages.ts';
+import { messages as agenda } from '../../widgets/events/agenda-messages.ts';
+import { messages as eventPage } from '../../widgets/events/event-messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { reviewMessages } from '../../widgets/admin/messages-review.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
@@ -35,6 +37,8 @@ const catalogs: Record<string, Catalog<Texts>> = {
   'admin surveys': surveyMessages,
   avisos,
   'admin notices': noticesMessages,
+  agenda,
+  'event page': eventPage,
 };
 
 /** Spanish marks, and words that only a forgotten Spanish text would have. */

@@ -8,7 +8,7 @@ const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d
 const byTag = (tag: string) => elements.find((d) => d.tagName === tag);
 
 test('the manifest has every widget of the loader, with its attributes, events, parts and custom properties', () => {
-  for (const tag of ['ecam-pqrs', 'ecam-tracker', 'ecam-survey', 'ecam-chat']) {
+  for (const tag of ['ecam-pqrs', 'ecam-tracker', 'ecam-survey', 'ecam-chat', 'ecam-agenda', 'ecam-event']) {
     const el = byTag(tag);
     assert.ok(el, tag);
     assert.ok(el.summary, `${tag}: @summary`);
@@ -23,6 +23,10 @@ test('the manifest has every widget of the loader, with its attributes, events, 
   assert.ok(byTag('ecam-survey')!.attributes!.some((a) => a.name === 'layout' && a.type?.text === "'page' | 'steps'"));
   assert.ok(byTag('ecam-chat')!.attributes!.some((a) => a.name === 'inline'));
   assert.ok(byTag('ecam-pqrs')!.events!.some((e) => e.name === 'ecam-submitted'));
+  assert.ok(byTag('ecam-agenda')!.attributes!.some((a) => a.name === 'event-url'));
+  assert.ok(byTag('ecam-event')!.attributes!.some((a) => a.name === 'event'));
+  assert.ok(byTag('ecam-event')!.events!.some((e) => e.name === 'ecam-registered'));
+  assert.ok(byTag('ecam-chat')!.attributes!.some((a) => a.name === 'event'));
   assert.ok(!elements.some((d) => d.tagName?.startsWith('ecam-admin')), 'the staff page is not in the manifest');
 });
 

@@ -8,7 +8,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { EcamChatPanel } from '../../widgets/chat/chat.ts';
 import type { EcamChat } from '../../widgets/chat/launcher.ts';
-import { SseParser } from '../../widgets/chat/sse.ts';
+import { SseParser } from '../../widgets/shared/sse.ts';
 import { WAIT, json, sendJson, staffLogin, text } from './helpers.ts';
 
 /** A Tuesday, a business day; 10:00 is within the default office hours (08:00-12:00). */

@@ -22,7 +22,7 @@ import { I18nController } from '../shared/i18n.ts';
 import { tokens } from '../shared/styles.ts';
 import { chatStyles } from './chat.styles.ts';
 import { messages } from './messages.ts';
-import { openStream } from './sse.ts';
+import { openStream } from '../shared/sse.ts';
 
 /** The custom properties (`--ecam-…`) a page may set on `<ecam-chat>`; the panel takes them. */
 const TOKENS = 'primary primary-contrast text heading muted border surface surface-alt error success font-family radius focus'.split(' ');
@@ -41,6 +41,15 @@ interface Draft {
   composer: string;
 }
 const EMPTY: Draft = { name: '', email: '', topic: '', subject: '', message: '', composer: '' };
+
+/**
+ * The status for an event's chat window (issue 12 contract, `GET /api/chat/status?event=`): the
+ * reason `outside_event_window` and the event's window are added by the server of this round.
+ */
+type EventChatStatus = Omit<ChatStatus, 'reason'> & {
+  reason: ChatStatus['reason'] | 'outside_event_window';
+  event?: { slug: string; title: string; opensAt: string; closesAt: string };
+};
 
 type View = 'loading' | 'error' | 'prechat' | 'offline' | 'mailbox' | 'mailboxSent' | 'conversation';
 type Session = { id: number; token: string };
@@ -103,7 +112,7 @@ export class EcamChatPanel extends LitElement {
   private i18n = new I18nController(this, messages);
 
   private view: View = 'loading';
-  private status?: ChatStatus;
+  private status?: EventChatStatus;
   private site?: PublicSettings;
   private conv?: ChatConversation;
   private values: Draft = { ...EMPTY };
@@ -130,6 +139,12 @@ export class EcamChatPanel extends LitElement {
 
   /** The sessionStorage key of `{ id, token }`, from the launcher (`chatKey` in launcher.ts). */
   storageKey = 'ecam-chat';
+
+  /** The event whose officials this chat is for: its launcher's `event` (`<ecam-chat event>`); empty: the entity's chat. */
+  private get event(): string {
+    const root = this.getRootNode();
+    return (root instanceof ShadowRoot && root.host.getAttribute('event')) || '';
+  }
 
   private session?: Session;
   private stream?: { close: () => void };
@@ -262,7 +277,8 @@ export class EcamChatPanel extends LitElement {
 
   private async refreshStatus(): Promise<void> {
     try {
-      this.status = await this.call<ChatStatus>('GET', '/chat/status');
+      const query = this.event ? `?event=${encodeURIComponent(this.event)}` : '';
+      this.status = await this.call<EventChatStatus>('GET', `/chat/status${query}`);
       this.go(this.status.online ? 'prechat' : 'offline');
     } catch (err) {
       this.showError(err);
@@ -497,6 +513,7 @@ export class EcamChatPanel extends LitElement {
         name: v.name.trim() || undefined,
         email: v.email.trim() || undefined,
         topic: v.topic.trim(),
+        ...(this.event ? { event: this.event } : {}),
         consent: true,
         website: (form.elements.namedItem('website') as HTMLInputElement | null)?.value ?? '',
       });
@@ -852,6 +869,7 @@ export class EcamChatPanel extends LitElement {
     return html`<h3 tabindex="-1">${t.offlineTitle}</h3>
       ${this.renderAlert()}
       ${s ? html`<p>${t.reason(s.reason)}</p>` : nothing}
+      ${s?.event ? html`<p>${t.eventWindow(s.event.title, formatDateTime(s.event.opensAt, this.i18n.lang), formatDateTime(s.event.closesAt, this.i18n.lang))}</p>` : nothing}
       ${s?.nextOpening ? html`<p>${t.nextOpening(formatDateTime(s.nextOpening, this.i18n.lang))}</p>` : nothing}
       <p>${t.mailboxIntro}</p>
       ${this.renderMailboxForm()}`;

@@ -35,6 +35,7 @@ let sheet: CSSStyleSheet | undefined;
  * @summary Botón de chat con un funcionario; abre el panel del chat.
  *
  * @attr api-base - Origin of the ECAM Participa API; defaults to the server the widget was loaded from.
+ * @attr event - The slug of an event of the participation plan (`<ecam-event>`): the chat then says when that event's officials answer and starts conversations for them; an empty value takes the `evento` parameter of the page's address. An event without a chat window hides the button.
  * @attr {boolean} inline - Shows the button (and the panel) where the element is, instead of floating in the bottom-right corner.
  * @attr lang - `es` (Spanish, the default) or `en` (English); without it, the nearest `lang` of the page (`<html lang>`).
  * @attr theme - `light` or `dark` pins that theme on the button and the panel; without it they follow the visitor's system (prefers-color-scheme).
@@ -71,8 +72,12 @@ export class EcamChat extends HTMLElement {
       this.button!.focus();
     });
     const lang = (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang).startsWith('en') ? 'en' : 'es';
-    fetch(`${this.base}/api/chat/status`)
-      .then((res) => (res.ok ? (res.json() as Promise<ChatStatus>) : undefined))
+    // An event's chat: a blank `event` becomes the page's `?evento=` (the panel reads the
+    // attribute). Its status is 404 when the event has no chat window: then there is no button.
+    let event = this.getAttribute('event');
+    if (event === '') this.setAttribute('event', (event = new URLSearchParams(location.search).get('evento') ?? ''));
+    fetch(`${this.base}/api/chat/status${event ? `?event=${encodeURIComponent(event)}` : ''}`)
+      .then((res) => ((this.hidden = res.status === 404), res.ok ? (res.json() as Promise<ChatStatus>) : undefined))
       .then((s) => s && (this.button!.textContent = LABELS[lang][s.online ? 0 : 1]))
       .catch(() => undefined);
     // A conversation under way in this tab (a reload, another page of the site): resume it.

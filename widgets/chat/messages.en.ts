@@ -88,14 +88,15 @@ export const en: Messages<Es> = {
   again: 'Start another conversation',
   offlineTitle: 'The chat is not available now',
   reason: (reason) =>
-    reason === 'outside_hours'
+    reason === 'outside_event_window'
+      ? 'The officials of this event answer in the chat only during its hours.'
+      : reason === 'outside_hours'
       ? 'We are outside office hours.'
       : reason === 'non_business_day'
         ? 'Today is not a business day.'
-        : reason === 'outside_event_window'
-          ? "This event's chat is not open right now."
-          : 'No official is available right now.',
+        : 'No official is available right now.',
   nextOpening: (when) => `The chat opens again: ${when}`,
+  eventWindow: (title, from, to) => `Chat of "${title}": from ${from} to ${to}.`,
   mailboxIntro: 'Leave us a message in the contact mailbox and we will answer by e-mail.',
   mailboxTitle: 'Contact mailbox',
   subject: 'Subject',

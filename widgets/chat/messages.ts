@@ -100,14 +100,15 @@ const es = {
   // Offline and mailbox
   offlineTitle: 'El chat no está disponible ahora',
   reason: (reason: 'open' | 'outside_hours' | 'non_business_day' | 'no_agents' | 'outside_event_window') =>
-    reason === 'outside_hours'
+    reason === 'outside_event_window'
+      ? 'Los funcionarios de este evento responden en el chat solo durante su horario.'
+      : reason === 'outside_hours'
       ? 'Estamos fuera del horario de atención.'
       : reason === 'non_business_day'
         ? 'Hoy no es día hábil.'
-        : reason === 'outside_event_window'
-          ? 'El chat de este evento no está abierto en este momento.'
-          : 'En este momento no hay funcionarios disponibles.',
+        : 'En este momento no hay funcionarios disponibles.',
   nextOpening: (when: string) => `Próxima apertura del chat: ${when}`,
+  eventWindow: (title: string, from: string, to: string) => `Chat de «${title}»: de ${from} a ${to}.`,
   mailboxIntro: 'Déjenos un mensaje en el buzón de contacto y le responderemos por correo electrónico.',
   mailboxTitle: 'Buzón de contacto',
   subject: 'Asunto',

@@ -2,6 +2,7 @@
  * Server-Sent Events read with `fetch`, because `EventSource` cannot send headers and the chat
  * token must never travel in a URL (URLs reach logs). Reconnects with backoff, sending
  * `Last-Event-ID` so the server replays what was missed; the caller dedupes by id.
+ * Used by the chat panel and by `<ecam-event>`'s live feed.
  */
 
 /** One event of the stream: its name (`message` when unnamed), data and id. */
