@@ -358,6 +358,119 @@ describe('<ecam-admin> participation plan', () => {
   });
 });
 
+/**
+ * Needs the server side of this round's contract (branch ev-server: chat window, figures, merge,
+ * question to PQRSD, results). Against an older server these fail; they pass once it is merged.
+ */
+describe('<ecam-admin> participation plan: the contract additions', () => {
+  it('shows goals against the computed figures and the chat tool on the plan', async () => {
+    const e = await makeEvent({
+      title: 'Consulta del plan vial 2035',
+      kind: 'consulta-normativa',
+      startsAt: '2035-06-05T09:00',
+      endsAt: '2035-06-05T11:00',
+      questions: true,
+      goals: { questions: 3 },
+      chat: { officials: [staffId], opensAt: '2035-06-05T08:00', closesAt: '2035-06-05T12:00' },
+    });
+    await ask(e.slug, '¿Se consultará a los transportadores antes de aprobar el plan?');
+    const el = await open('#/participacion?anio=2035', 'ecam-admin-events', (el) => /2035: 1 evento/.test(text(v(el, '[role="status"]'))));
+    const june = text(v(el, '#month-5')!.closest('section'));
+    expect(june).to.include('Preguntas 1 / 3 (33 %)');
+    expect(june).to.include('Chat con funcionarios');
+    expect(v<HTMLMeterElement>(el, '#month-5 ~ ul meter')!.value).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sets the chat window with officials in the editor, with its errors next to the fields', async () => {
+    const e = await makeEvent({ startsAt: '2036-02-10T09:00', endsAt: '2036-02-10T11:00' }, false);
+    const el = await open(`#/evento/${e.id}/editar`, 'ecam-admin-event-editor', (el) => Boolean(v(el, '#ev-chat')) && text(v(el, 'h1')) === e.title);
+    click(v(el, '#ev-chat'));
+    await waitUntil(() => v(el, `#ev-chat-official-${staffId}`), 'no officials to choose', WAIT);
+    fill(v(el, '#ev-chatOpensAt'), '2036-02-10T08:30');
+    fill(v(el, '#ev-chatClosesAt'), '2036-02-10T08:00');
+    click(v(el, 'form button[type="submit"]'));
+    await waitUntil(() => text(v(el, '#ev-chatOfficials-error')), 'no error for the officials', WAIT);
+    expect(text(v(el, '#ev-chatOfficials-error'))).to.equal('Error: Funcionarios del chat: elija al menos un funcionario.');
+    await waitForFocus(el, `#ev-chat-official-${staffId}`);
+    await expect(el).to.be.accessible();
+    click(v(el, `#ev-chat-official-${staffId}`));
+    fill(v(el, '#ev-chatClosesAt'), '2036-02-10T11:30');
+    click(v(el, 'form button[type="submit"]'));
+    await waitUntil(() => text(v(el, '#ev-done')) === 'Cambios guardados.', 'never saved', WAIT);
+    const saved = await staff<AdminEvent & { chat: { officials: { id: number }[]; opensAt: string; closesAt: string } | null }>('GET', `/events/${e.id}`);
+    expect(saved.chat?.officials.map((o) => o.id)).to.deep.equal([staffId]);
+    expect(saved.chat?.opensAt).to.equal('2036-02-10T08:30:00-05:00');
+    expect(v<HTMLInputElement>(el, `#ev-chat-official-${staffId}`)!.checked).to.equal(true);
+  });
+
+  it('merges a question into another', async () => {
+    const e = await makeEvent({ questions: true });
+    const a = await ask(e.slug, '¿Habrá transporte para las veredas el día del foro?');
+    const b = await ask(e.slug, '¿Van a poner buses desde las veredas para venir al foro?');
+    const el = await open(`#/evento/${e.id}/preguntas`, 'ecam-admin-event-questions', (el) => vAll(el, 'li.question').length === 2);
+    fill(v(el, `#q-${b.id}-into`), String(a.id));
+    click(Array.from(v(el, `#q-${b.id}`)!.querySelectorAll('button')).find((x) => text(x) === 'Unir')!);
+    await waitUntil(() => text(v(el, `#q-${b.id}`)).includes(`Unida a la pregunta ${a.id}.`), 'never merged', WAIT);
+    expect(text(v(el, `#q-${b.id} h3`))).to.include('Unida a otra');
+    expect(vAll(el, 'li.question').map((li) => li.id)).to.deep.equal([`q-${a.id}`, `q-${b.id}`]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('files an unanswered question of an ended event as a PQRSD and links its radicado', async () => {
+    const e = await makeEvent({ questions: true });
+    const q = await ask(e.slug, '¿Cuándo publican el informe de gestión del año?', 'rosa@example.org');
+    await executeServerCommand('ecam-clock', { days: 1 });
+    await apiLogin();
+    const el = await open(`#/evento/${e.id}/preguntas`, 'ecam-admin-event-questions', (el) => Boolean(button(el, 'Radicar como PQRSD')));
+    expect(text(v(el, '.status-line'))).to.include('Realizado');
+    await expect(el).to.be.accessible();
+    click(button(el, 'Radicar como PQRSD')!);
+    await waitUntil(() => v(el, `#q-${q.id} a[href^="#/solicitud/"]`), 'no radicado', WAIT);
+    const radicado = text(v(el, `#q-${q.id} a[href^="#/solicitud/"]`));
+    expect(radicado).to.match(/^[A-Z]+-\d{4}-\d+$/);
+    expect(text(v(el, `#q-${q.id}`))).to.include(`Radicada como PQRSD: ${radicado}`);
+    expect(button(el, 'Radicar como PQRSD')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('saves the results before the end, and publishes them once the event has ended', async () => {
+    const e = await makeEvent({ registration: { enabled: true, capacity: null, waitlist: false, closesAt: null }, goals: { registrations: 10 } });
+    await register(e.slug, 'Camila Ortiz', 'camila@example.org');
+    let el = await open(`#/evento/${e.id}/memoria`, 'ecam-admin-event-results', (el) => Boolean(v(el, 'table')));
+    expect(vAll(el, 'tbody tr').map(text)).to.deep.equal([
+      'Personas inscritas 1 10',
+      'En lista de espera 0 —',
+      'Asistentes 0 —',
+      'Preguntas recibidas 0 —',
+      'Preguntas publicadas 0 —',
+      'Preguntas respondidas 0 —',
+      'Respuestas a la encuesta Sin encuesta —',
+    ]);
+    click(button(el, 'Guardar sin publicar')!);
+    await waitUntil(() => text(v(el, '#res-text-error')), 'no error for an empty text', WAIT);
+    await waitForFocus(el, '#res-text');
+    await expect(el).to.be.accessible();
+    fill(v(el, '#res-text'), 'Asistieron vecinos de cinco barrios.\nQuedaron tres compromisos.');
+    click(button(el, 'Guardar sin publicar')!);
+    await waitUntil(() => text(v(el, '#res-done')) === 'Memoria guardada.', 'never saved', WAIT);
+
+    await executeServerCommand('ecam-clock', { days: 1 });
+    await apiLogin();
+    el.remove();
+    el = await open(`#/evento/${e.id}/memoria`, 'ecam-admin-event-results', (el) => Boolean(button(el, 'Publicar la memoria')));
+    expect(v<HTMLTextAreaElement>(el, '#res-text')!.value).to.equal('Asistieron vecinos de cinco barrios.\nQuedaron tres compromisos.');
+    click(button(el, 'Publicar la memoria')!);
+    await waitUntil(() => text(v(el, '#res-done')) === 'Memoria publicada en la página del evento.', 'never published', WAIT);
+    expect(text(view(el))).to.match(/Memoria publicada el/);
+    const detail = await json<{ results: { text: string } | null }>(await fetch(`/api/events/${e.slug}`));
+    expect(detail.results?.text).to.equal('Asistieron vecinos de cinco barrios.\nQuedaron tres compromisos.');
+    await expect(el).to.be.accessible();
+    click(button(el, 'Retirar la publicación')!);
+    await waitUntil(() => text(v(el, '#res-done')) === 'Publicación de la memoria retirada.', 'never withdrawn', WAIT);
+  });
+});
+
 function view(el: EcamAdmin): HTMLElement | null {
   const main = el.shadowRoot!.querySelector('main');
   return (Array.from(main?.children ?? []).find((c) => c.localName.startsWith('ecam-admin-')) as HTMLElement | undefined)?.shadowRoot as unknown as HTMLElement | null;
