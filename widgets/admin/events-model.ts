@@ -178,8 +178,8 @@ interface ContractChat {
 /** The contract's chat input: officials by id and the window's instants. */
 export interface ChatInput {
   officials: number[];
-  opensAt: string | null;
-  closesAt: string | null;
+  opensAt: string;
+  closesAt: string;
 }
 
 /**
@@ -221,7 +221,13 @@ export function inputOf(d: EventDraft): EventInput & { chat: ChatInput | null } 
     questions: d.questions,
     surveySlug: d.surveySlug || null,
     goals: goals as EventInput['goals'],
-    chat: d.chat ? { officials: d.chatOfficials, opensAt: fromLocalInput(d.chatOpensAt), closesAt: fromLocalInput(d.chatClosesAt) } : null,
+    chat: d.chat
+      ? {
+          officials: d.chatOfficials,
+          opensAt: fromLocalInput(d.chatOpensAt) ?? (undefined as unknown as string),
+          closesAt: fromLocalInput(d.chatClosesAt) ?? (undefined as unknown as string),
+        }
+      : null,
   };
 }
 
