@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { messages as adminMessages } from '../../widgets/admin/messages.ts';
 import { noticesMessages } from '../../widgets/admin/messages-notices.ts';
+import { eventsMessages } from '../../widgets/admin/messages-events.ts';
 import { messages as avisos } from '../../widgets/avisos/messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { reviewMessages } from '../../widgets/admin/messages-review.ts';
@@ -35,6 +36,7 @@ const catalogs: Record<string, Catalog<Texts>> = {
   'admin surveys': surveyMessages,
   avisos,
   'admin notices': noticesMessages,
+  'admin events': eventsMessages,
 };
 
 /** Spanish marks, and words that only a forgotten Spanish text would have. */
