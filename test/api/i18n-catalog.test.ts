@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { messages as adminMessages } from '../../widgets/admin/messages.ts';
 import { noticesMessages } from '../../widgets/admin/messages-notices.ts';
+import { eventsMessages } from '../../widgets/admin/messages-events.ts';
 import { messages as avisos } from '../../widgets/avisos/messages.ts';
 import { messages as agenda } from '../../widgets/events/agenda-messages.ts';
 import { messages as eventPage } from '../../widgets/events/event-messages.ts';
@@ -39,6 +40,7 @@ const catalogs: Record<string, Catalog<Texts>> = {
   'admin notices': noticesMessages,
   agenda,
   'event page': eventPage,
+  'admin events': eventsMessages,
 };
 
 /** Spanish marks, and words that only a forgotten Spanish text would have. */

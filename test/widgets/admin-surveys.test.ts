@@ -379,6 +379,6 @@ describe('<ecam-admin> surveys', () => {
     const el: EcamAdmin = await openPage('#/encuestas');
     await waitForView(el, 'ecam-admin-surveys');
     await waitUntil(() => vAll(el, 'tbody tr').length > 0, 'the list never appeared', WAIT);
-    expect(Array.from(el.shadowRoot!.querySelectorAll('nav a'), text)).to.deep.equal(['Bandeja', 'Radicar petición verbal', 'Chat', 'Buzón', 'Conversaciones', 'Reportes', 'Avisos', 'Encuestas', 'Insertar en su sitio', 'Mi cuenta']);
+    expect(Array.from(el.shadowRoot!.querySelectorAll('nav a'), text)).to.deep.equal(['Bandeja', 'Radicar petición verbal', 'Chat', 'Buzón', 'Conversaciones', 'Reportes', 'Avisos', 'Participación', 'Encuestas', 'Insertar en su sitio', 'Mi cuenta']);
   });
 });

@@ -146,7 +146,7 @@ describe('<ecam-admin>', () => {
     expect(text(v(el, 'h1'))).to.equal('Bandeja de solicitudes');
     expect(text(el.shadowRoot!.querySelector('header'))).to.contain('Sesión de Administrador (Administrador)');
     const nav = Array.from(el.shadowRoot!.querySelectorAll('nav a'), (a) => text(a));
-    expect(nav).to.deep.equal(['Bandeja', 'Radicar petición verbal', 'Chat', 'Buzón', 'Conversaciones', 'Reportes', 'Avisos', 'Encuestas', 'Insertar en su sitio', 'Auditoría', 'Datos personales', 'Ajustes', 'Usuarios', 'Mi cuenta']);
+    expect(nav).to.deep.equal(['Bandeja', 'Radicar petición verbal', 'Chat', 'Buzón', 'Conversaciones', 'Reportes', 'Avisos', 'Participación', 'Encuestas', 'Insertar en su sitio', 'Auditoría', 'Datos personales', 'Ajustes', 'Usuarios', 'Mi cuenta']);
     expect(el.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Bandeja');
     expect(document.title).to.equal('Bandeja de solicitudes · Administración · ECAM Participa');
 
@@ -591,7 +591,7 @@ describe('<ecam-admin>', () => {
     const page = await openPage('#/usuarios');
     await waitUntil(() => text(page.shadowRoot!.querySelector('main h1')) === 'Sin permiso', 'no refusal', WAIT);
     const nav = Array.from(page.shadowRoot!.querySelectorAll('nav a'), (a) => text(a));
-    expect(nav).to.deep.equal(['Bandeja', 'Radicar petición verbal', 'Chat', 'Buzón', 'Conversaciones', 'Reportes', 'Avisos', 'Encuestas', 'Insertar en su sitio', 'Mi cuenta']);
+    expect(nav).to.deep.equal(['Bandeja', 'Radicar petición verbal', 'Chat', 'Buzón', 'Conversaciones', 'Reportes', 'Avisos', 'Participación', 'Encuestas', 'Insertar en su sitio', 'Mi cuenta']);
     expect(text(page.shadowRoot!.querySelector('header'))).to.contain(`Sesión de ${FUNCIONARIA.name} (Funcionario)`);
     await expect(page).to.be.accessible();
   });

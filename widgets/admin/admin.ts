@@ -8,6 +8,7 @@ import { adminStyles } from './admin.styles.ts';
 import { AdminApi } from './api.ts';
 import { messages, type NavView } from './messages.ts';
 import { errorMessage } from './view.ts';
+import { eventPageTitle, parseEventArg } from './events-route.ts';
 import type { AdminView } from './view.ts';
 import './account.ts';
 import './audit.ts';
@@ -37,7 +38,9 @@ export type ViewName =
   | 'buzon'
   | 'insertar'
   | 'verbal'
-  | 'avisos';
+  | 'avisos'
+  | 'participacion'
+  | 'evento';
 
 /** The pages of one survey: `#/encuesta/12/editar`, `#/encuesta/12/vista-previa`, `#/encuesta/12/resultados`. */
 const SURVEY_PAGES = {
@@ -72,6 +75,7 @@ const SECTIONS: { view: NavView; label: string; admin?: boolean }[] = [
   { view: 'conversaciones', label: 'Conversaciones' },
   { view: 'reportes', label: 'Reportes' },
   { view: 'avisos', label: 'Avisos' },
+  { view: 'participacion', label: 'Participación' },
   { view: 'encuestas', label: 'Encuestas' },
   { view: 'insertar', label: 'Insertar en su sitio' },
   { view: 'auditoria', label: 'Auditoría', admin: true },
@@ -100,6 +104,8 @@ const TITLES: Record<ViewName, string> = {
   insertar: 'Insertar en su sitio',
   verbal: 'Radicar petición verbal',
   avisos: 'Avisos publicados',
+  participacion: 'Plan de participación',
+  evento: 'Evento',
 };
 
 /** The chat and mailbox views, each fetched the first time it is opened. */
@@ -138,6 +144,7 @@ export function parseRoute(hash: string): Route | null {
   }
   if (view === 'solicitud' && !arg) return null;
   if (view === 'encuesta' && !parseSurveyArg(arg)) return null;
+  if (view === 'evento' && !parseEventArg(arg)) return null;
   return { view, arg, params: m[3] ?? '' };
 }
 
@@ -289,6 +296,7 @@ export class EcamAdmin extends LitElement {
       else if (r.view === 'insertar') this.loadChunk('embed', () => import('./embed.ts'));
       else if (r.view === 'verbal') this.loadChunk('verbal', () => import('./verbal.ts'));
       else if (r.view === 'avisos') this.loadChunk('notices', () => import('./notices.ts'));
+      else if (r.view === 'participacion' || r.view === 'evento') this.loadChunk('events', () => import('./events.ts'));
     }
   }
 
@@ -395,13 +403,16 @@ export class EcamAdmin extends LitElement {
     const r = this.route;
     const t = this.i18n.t;
     const survey = r.view === 'encuesta' ? parseSurveyArg(r.arg) : null;
+    const event = r.view === 'evento' ? parseEventArg(r.arg) : null;
     const page = !this.session
       ? t.signIn
       : r.view === 'solicitud'
         ? t.request(r.arg)
         : survey
           ? t.title(survey.page, SURVEY_PAGES[survey.page])
-          : t.title(r.view, TITLES[r.view]);
+          : event
+            ? eventPageTitle(event.page, this.i18n.lang)
+            : t.title(r.view, TITLES[r.view]);
     document.title = t.pageTitle(page);
   }
 
@@ -471,12 +482,28 @@ export class EcamAdmin extends LitElement {
       case 'avisos':
         return html`<div class="alert" role="alert">${this.startError}</div>
           <ecam-admin-notices .api=${this.api} .user=${user}></ecam-admin-notices>`;
+      case 'participacion':
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          <ecam-admin-events .api=${this.api} .user=${user} .params=${r.params}></ecam-admin-events>`;
+      case 'evento': {
+        const e = parseEventArg(r.arg)!;
+        const tag =
+          e.page === 'inscripciones'
+            ? html`<ecam-admin-event-registrations .api=${this.api} .user=${user} .eventId=${e.id}></ecam-admin-event-registrations>`
+            : e.page === 'preguntas'
+              ? html`<ecam-admin-event-questions .api=${this.api} .user=${user} .eventId=${e.id}></ecam-admin-event-questions>`
+              : e.page === 'memoria'
+                ? html`<ecam-admin-event-results .api=${this.api} .user=${user} .eventId=${e.id}></ecam-admin-event-results>`
+                : html`<ecam-admin-event-editor .api=${this.api} .user=${user} .eventId=${e.id}></ecam-admin-event-editor>`;
+        return html`<div class="alert" role="alert">${this.startError}</div>
+          ${tag}`;
+      }
     }
   }
 
   private renderNav(user: SessionInfo['user']): TemplateResult {
     const v = this.route.view;
-    const current = v === 'solicitud' ? 'bandeja' : v === 'encuesta' ? 'encuestas' : v === 'respuestas' || v === 'calificaciones' ? 'chat' : v;
+    const current = v === 'solicitud' ? 'bandeja' : v === 'encuesta' ? 'encuestas' : v === 'evento' ? 'participacion' : v === 'respuestas' || v === 'calificaciones' ? 'chat' : v;
     return html`<nav aria-label=${this.i18n.t.navLabel}>
       <ul>
         ${SECTIONS.filter((s) => !s.admin || user.role === 'admin').map(

@@ -14,7 +14,7 @@ import type { SurveyPage, ViewName } from './admin.ts';
 export const pageLang = (): Lang => langOf(document.documentElement);
 
 /** The views with a link in the navigation. */
-export type NavView = Exclude<ViewName, 'solicitud' | 'encuesta' | 'respuestas' | 'calificaciones'>;
+export type NavView = Exclude<ViewName, 'solicitud' | 'encuesta' | 'respuestas' | 'calificaciones' | 'evento'>;
 
 const EN_SECTIONS: Record<NavView, string> = {
   bandeja: 'Inbox',
@@ -31,6 +31,7 @@ const EN_SECTIONS: Record<NavView, string> = {
   insertar: 'Embed on your site',
   verbal: 'File a verbal petition',
   avisos: 'Notices',
+  participacion: 'Participation',
 };
 
 const EN_TITLES: Record<ViewName | SurveyPage, string> = {
@@ -52,6 +53,8 @@ const EN_TITLES: Record<ViewName | SurveyPage, string> = {
   insertar: 'Embed on your site',
   verbal: 'File a verbal petition',
   avisos: 'Published notices',
+  participacion: 'Participation plan',
+  evento: 'Event',
   editar: 'Survey',
   'vista-previa': 'Survey preview',
   resultados: 'Survey results',
@@ -103,6 +106,13 @@ const AUDIT_ACTIONS = {
   'privacy.anonymise': 'Datos personales anonimizados',
   'notice.publish': 'Aviso publicado',
   'notice.delivery-failure': 'Entrega fallida registrada',
+  'event.create': 'Evento creado',
+  'event.update': 'Evento modificado',
+  'event.publish': 'Evento publicado',
+  'event.cancel': 'Evento cancelado',
+  'event.copy-year': 'Plan de participación copiado a otro año',
+  'event.attendance': 'Asistencia a evento registrada',
+  'event.question': 'Pregunta de evento moderada',
 };
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 /** The audit log's action codes, in the order the filter lists them. */
@@ -154,6 +164,13 @@ const EN_AUDIT_ACTIONS: Record<AuditAction, string> = {
   'privacy.anonymise': 'Personal data anonymised',
   'notice.publish': 'Notice published',
   'notice.delivery-failure': 'Failed delivery recorded',
+  'event.create': 'Event created',
+  'event.update': 'Event changed',
+  'event.publish': 'Event published',
+  'event.cancel': 'Event cancelled',
+  'event.copy-year': 'Participation plan copied to another year',
+  'event.attendance': 'Event attendance recorded',
+  'event.question': 'Event question moderated',
 };
 
 /** Keep in step with PASSWORD_MIN in api/auth/passwords.ts (the server checks it; its message says so too). */
