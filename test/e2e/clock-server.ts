@@ -1,13 +1,19 @@
 /**
  * api/server.ts with the API's clock moved `ECAM_TEST_CLOCK_DAYS` days ahead through buildApp's
  * injectable clock (the one the API tests use), so an end-to-end test of the chat, which opens only
- * on business days, runs the same on a Sunday or a holiday. Test-only: never used by `npm start`.
+ * on business days, runs the same on a Sunday or a holiday. A test can also move the clock while
+ * the server runs: it writes the new offset in milliseconds to `ECAM_TEST_CLOCK_FILE` and sends
+ * SIGUSR2 (see `moveClock`). Test-only: never used by `npm start`.
  */
+import fs from 'node:fs';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from '../../api/app.ts';
 import { loadConfig } from '../../api/config.ts';
 
-const offset = Number(process.env.ECAM_TEST_CLOCK_DAYS ?? 0) * 86_400_000;
+let offset = Number(process.env.ECAM_TEST_CLOCK_DAYS ?? 0) * 86_400_000;
+const clockFile = process.env.ECAM_TEST_CLOCK_FILE;
+if (clockFile) process.on('SIGUSR2', () => (offset = Number(fs.readFileSync(clockFile, 'utf8'))));
+
 const config = loadConfig();
 const app = await buildApp(config, {}, () => new Date(Date.now() + offset));
 
