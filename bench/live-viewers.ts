@@ -62,9 +62,9 @@ await Promise.all(
   }),
 );
 send({ connected: sockets.length });
+// The parent ends this process once it has the report.
 process.on('message', (m: string) => {
   if (m !== 'report') return;
   for (const s of sockets) s.destroy();
   send({ arrivals: [...arrivals] });
-  process.disconnect();
 });

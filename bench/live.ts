@@ -6,6 +6,7 @@
  * its arrival on every stream.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { percentile, rssMb } from './stats.ts';
 
 export const VIEWERS = 5_000;
@@ -40,6 +41,25 @@ async function seededHearing(url: string, staff: StaffLogin): Promise<{ id: numb
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /**
+ * A JSON request on a connection of its own: between the steps of this measure the server sits
+ * busy for many seconds, and a pooled keep-alive connection it closed meanwhile would fail.
+ */
+function send(url: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = http.request(url, { method, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/**
  * VIEWERS streams on the seeded hearing, then `answers` questions published with their answer,
  * one a second. Fails unless every stream got every answer.
  */
@@ -47,13 +67,12 @@ export async function liveHearing(url: string, pid: number, staff: StaffLogin, a
   const hearing = await seededHearing(url, staff);
   const questions: number[] = [];
   for (let i = 0; i < answers; i++) {
-    const res = await fetch(`${url}/api/events/${hearing.slug}/questions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ question: `¿Pregunta número ${i + 1} de la ciudadanía sobre la gestión del año?`, consent: true }),
+    const res = await send(`${url}/api/events/${hearing.slug}/questions`, 'POST', {
+      question: `¿Pregunta número ${i + 1} de la ciudadanía sobre la gestión del año?`,
+      consent: true,
     });
-    if (res.status !== 201) throw new Error(`question: ${res.status} ${await res.text()}`);
-    questions.push(((await res.json()) as { id: number }).id);
+    if (res.status !== 201) throw new Error(`question: ${res.status} ${res.text}`);
+    questions.push((JSON.parse(res.text) as { id: number }).id);
   }
 
   const path = `/api/events/${hearing.slug}/live`;
@@ -98,13 +117,13 @@ export async function liveHearing(url: string, pid: number, staff: StaffLogin, a
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const id = questions[i]!;
       sentAt.set(id, performance.timeOrigin + performance.now());
-      const res = await fetch(`${url}/api/admin/events/${hearing.id}/questions/${id}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', cookie: staff.cookie, origin: url, 'x-csrf-token': staff.csrfToken },
-        body: JSON.stringify({ state: 'published', answer: `Respuesta publicada en vivo a la pregunta ${i + 1}.` }),
-      });
-      if (res.status !== 200) throw new Error(`answer: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
+      const res = await send(
+        `${url}/api/admin/events/${hearing.id}/questions/${id}`,
+        'PUT',
+        { state: 'published', answer: `Respuesta publicada en vivo a la pregunta ${i + 1}.` },
+        { cookie: staff.cookie, origin: url, 'x-csrf-token': staff.csrfToken },
+      );
+      if (res.status !== 200) throw new Error(`answer: ${res.status} ${res.text}`);
     }
     await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
     rssMax = Math.max(rssMax, rssMb(pid));

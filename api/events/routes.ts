@@ -28,6 +28,7 @@ function lastEventId(header: string | string[] | undefined): number | null {
   if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
   return Number(value.trim());
 }
+
 /** How often the reminder job looks for events starting within a day. */
 const REMIND_EVERY_MS = 5 * 60_000;
 
