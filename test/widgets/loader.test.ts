@@ -17,6 +17,19 @@ describe('widgets/index.ts (ecam.js)', () => {
     host.remove();
   });
 
+  it('loads <ecam-agenda> and <ecam-event> (issue 12) when they appear, each on its own', async () => {
+    await import('../../widgets/index.ts');
+    expect(customElements.get('ecam-event')).to.equal(undefined);
+    const host = document.createElement('div');
+    host.innerHTML = '<ecam-agenda view="list"></ecam-agenda>';
+    document.body.append(host);
+    await waitUntil(() => customElements.get('ecam-agenda'), 'ecam-agenda was never defined', { timeout: 10_000 });
+    expect(customElements.get('ecam-event')).to.equal(undefined);
+    host.innerHTML = '<ecam-event event="no-existe"></ecam-event>';
+    await waitUntil(() => customElements.get('ecam-event'), 'ecam-event was never defined', { timeout: 10_000 });
+    host.remove();
+  });
+
   it('can be included twice from different URLs without throwing', async () => {
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
