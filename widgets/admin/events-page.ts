@@ -4,12 +4,31 @@
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatDateTime } from '../shared/format.ts';
-import { I18nController } from '../shared/i18n.ts';
+import { TIME_ZONE } from '../shared/format.ts';
+import { I18nController, localeOf, type Lang } from '../shared/i18n.ts';
 import type { EventPage } from './events-route.ts';
 import type { PlanEvent } from './events-model.ts';
 import { eventsMessages } from './messages-events.ts';
 import { AdminView, errorMessage } from './view.ts';
+
+/** An event's start and end in Bogotá, the day said once when it is the same: "6 de enero de 2027, 9:00 a. m. – 12:00 p. m.". */
+export function formatSpan(startsAt: string, endsAt: string, lang: Lang): string {
+  const f = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE });
+  return f.formatRange(new Date(startsAt), new Date(endsAt));
+}
+
+/** The tools' icons, decoration beside their words (never alone): registration, questions, survey, chat. */
+const ICON_PATHS = {
+  registration: 'M9 2h6v2h3a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2zm0 9v2h6v-2H9zm0 4v2h4v-2H9z',
+  questions: 'M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20zm-1 14v2h2v-2h-2zm1-10a4 4 0 0 0-4 4h2a2 2 0 1 1 2 2h-1v3h2v-1.2A4 4 0 0 0 12 6z',
+  survey: 'M4 20V10h4v10H4zm6 0V4h4v16h-4zm6 0v-7h4v7h-4z',
+  chat: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z',
+} as const;
+export type ToolIcon = keyof typeof ICON_PATHS;
+
+export function toolIcon(name: ToolIcon): TemplateResult {
+  return html`<svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" d=${ICON_PATHS[name]}></path></svg>`;
+}
 
 /** Styles of the plan's views on top of the staff page's. */
 export const eventStyles = css`
@@ -22,9 +41,8 @@ export const eventStyles = css`
     list-style: none;
   }
   .icon {
-    display: inline-block;
-    min-width: 1.25em;
-    font-style: normal;
+    vertical-align: -0.2em;
+    color: var(--ecam-primary);
   }
   .subnav ul {
     display: flex;
@@ -98,7 +116,7 @@ export class EventPageView extends AdminView {
       <h1 tabindex="-1">${heading ?? e?.title ?? t.loadingEvent}</h1>
       ${e
         ? html`<p class="status-line">
-              ${t.kind(e.kind)} · ${t.range(formatDateTime(e.startsAt, lang), formatDateTime(e.endsAt, lang))} ·
+              ${t.kind(e.kind)} · ${formatSpan(e.startsAt, e.endsAt, lang)} ·
               <span class="badge">${t.stateLine(t.state(e.state), t.phase(e.phase))}</span>
             </p>
             <nav class="subnav" aria-label=${t.eventPages}>

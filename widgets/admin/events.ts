@@ -5,10 +5,10 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatDateTime } from '../shared/format.ts';
 import { I18nController, localeOf } from '../shared/i18n.ts';
+import type { SurveyListItem } from '../../api/survey/schemas.ts';
 import { byMonth, goalRows, percentOf, type PlanEvent } from './events-model.ts';
-import { eventStyles } from './events-page.ts';
+import { eventStyles, formatSpan, toolIcon } from './events-page.ts';
 import { eventsMessages } from './messages-events.ts';
 import { AdminView, errorMessage, formAlert } from './view.ts';
 import './events-editor.ts';
@@ -22,8 +22,6 @@ export function yearOf(params: string): number {
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric' }).format(new Date()));
 }
 
-/** Icons are decoration: the word next to each one says it. */
-const ICONS = { registration: '📝', questions: '❓', survey: '📊', chat: '💬' } as const;
 
 /**
  * The year's plan: twelve months, each event with its kind, state and phase, responsible, tools
@@ -94,6 +92,8 @@ export class EcamAdminEvents extends AdminView {
   @property({ attribute: false }) params = '';
 
   @state() private items?: PlanEvent[];
+  /** Survey titles by slug, to name an event's survey. */
+  @state() private surveyTitles = new Map<string, string>();
   @state() private loadError = '';
   @state() private confirming = false;
   @state() private busy = false;
@@ -122,7 +122,11 @@ export class EcamAdminEvents extends AdminView {
     this.items = undefined;
     this.loadError = '';
     try {
-      const { items } = await this.api.get<{ items: PlanEvent[] }>('/events', { year });
+      const [{ items }, surveys] = await Promise.all([
+        this.api.get<{ items: PlanEvent[] }>('/events', { year }),
+        this.api.get<{ items: SurveyListItem[] }>('/surveys'),
+      ]);
+      this.surveyTitles = new Map(surveys.items.map((s) => [s.slug, s.title]));
       if (year === this.year) this.items = items;
     } catch (err) {
       this.loadError = errorMessage(err);
@@ -196,10 +200,10 @@ export class EcamAdminEvents extends AdminView {
     const { t, lang } = this.i18n;
     const tools: TemplateResult[] = [];
     if (e.registration?.enabled)
-      tools.push(html`<li><span class="icon" aria-hidden="true">${ICONS.registration}</span> ${t.toolRegistration(e.registration.capacity, e.registration.waitlist)}</li>`);
-    if (e.questions) tools.push(html`<li><span class="icon" aria-hidden="true">${ICONS.questions}</span> ${t.toolQuestions}</li>`);
-    if (e.surveySlug) tools.push(html`<li><span class="icon" aria-hidden="true">${ICONS.survey}</span> ${t.toolSurvey(e.surveySlug)}</li>`);
-    if (e.chat) tools.push(html`<li><span class="icon" aria-hidden="true">${ICONS.chat}</span> ${t.toolChat}</li>`);
+      tools.push(html`<li>${toolIcon('registration')} ${t.toolRegistration(e.registration.capacity, e.registration.waitlist)}</li>`);
+    if (e.questions) tools.push(html`<li>${toolIcon('questions')} ${t.toolQuestions}</li>`);
+    if (e.surveySlug) tools.push(html`<li>${toolIcon('survey')} ${t.toolSurvey(this.surveyTitles.get(e.surveySlug) ?? e.surveySlug)}</li>`);
+    if (e.chat) tools.push(html`<li>${toolIcon('chat')} ${t.toolChat}</li>`);
     const goals = goalRows(e);
     return html`<li class="card">
       <h3><a href="#/evento/${e.id}/editar">${e.title}</a></h3>
@@ -207,7 +211,7 @@ export class EcamAdminEvents extends AdminView {
         <dt>${t.kindLabel}</dt>
         <dd>${t.kind(e.kind)}</dd>
         <dt>${t.whenLabel}</dt>
-        <dd>${t.range(formatDateTime(e.startsAt, lang), formatDateTime(e.endsAt, lang))}</dd>
+        <dd>${formatSpan(e.startsAt, e.endsAt, lang)}</dd>
         <dt>${t.stateLabel}</dt>
         <dd><span class="badge">${t.stateLine(t.state(e.state), t.phase(e.phase))}</span></dd>
         <dt>${t.responsibleLabel}</dt>

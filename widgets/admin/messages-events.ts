@@ -69,7 +69,7 @@ const es = {
   toolRegistration: (capacity: number | null, waitlist: boolean) =>
     `Inscripción${capacity ? ` (cupo ${capacity}${waitlist ? ', con lista de espera' : ''})` : waitlist ? ' (con lista de espera)' : ''}`,
   toolQuestions: 'Preguntas',
-  toolSurvey: (slug: string) => `Encuesta «${slug}»`,
+  toolSurvey: (title: string) => `Encuesta «${title}»`,
   toolChat: 'Chat con funcionarios',
   goalsLabel: 'Metas',
   noGoals: 'Sin metas',
@@ -78,7 +78,6 @@ const es = {
   goalPercent: (p: number) => `(${p} %)`,
   goalUnknown: '(sin dato aún)',
   stateLine: (state: string, phase: string) => `${state} · ${phase}`,
-  range: (start: string, end: string) => `${start} – ${end}`,
   // Copy the plan
   copyPlan: (from: number, to: number) => `Copiar el plan de ${from} a ${to}`,
   copyConfirm: (from: number, to: number, n: number) =>
@@ -274,7 +273,7 @@ export const eventsMessages = catalog(es, {
   toolRegistration: (capacity, waitlist) =>
     `Registration${capacity ? ` (${capacity} places${waitlist ? ', with waiting list' : ''})` : waitlist ? ' (with waiting list)' : ''}`,
   toolQuestions: 'Questions',
-  toolSurvey: (slug) => `Survey “${slug}”`,
+  toolSurvey: (title) => `Survey “${title}”`,
   toolChat: 'Chat with officials',
   goalsLabel: 'Goals',
   noGoals: 'No goals',
@@ -283,7 +282,6 @@ export const eventsMessages = catalog(es, {
   goalPercent: (p) => `(${p}%)`,
   goalUnknown: '(no figure yet)',
   stateLine: (state, phase) => `${state} · ${phase}`,
-  range: (start, end) => `${start} – ${end}`,
   copyPlan: (from, to) => `Copy the ${from} plan to ${to}`,
   copyConfirm: (from, to, n) =>
     `Drafts of the ${n === 1 ? 'event' : `${n} events`} of ${from} that are not cancelled will be created in ${to}, on the same weekday, with their tools and goals. Then check the dates and publish them. Copy?`,
