@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { messages as adminMessages } from '../../widgets/admin/messages.ts';
 import { noticesMessages } from '../../widgets/admin/messages-notices.ts';
-import { eventsMessages } from '../../widgets/admin/messages-events.ts';
 import { messages as avisos } from '../../widgets/avisos/messages.ts';
 import { messages as agenda } from '../../widgets/events/agenda-messages.ts';
 import { messages as eventPage } from '../../widgets/events/event-messages.ts';
@@ -15,6 +14,7 @@ import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { reviewMessages } from '../../widgets/admin/messages-review.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
 import { holidayMessages } from '../../widgets/admin/messages-holidays.ts';
+import { eventsMessages } from '../../widgets/admin/messages-events.ts';
 import { surveyMessages } from '../../widgets/admin/messages-surveys.ts';
 import { messages as pqrs } from '../../widgets/pqrs/messages.ts';
 import { common } from '../../widgets/shared/messages.ts';
@@ -35,12 +35,12 @@ const catalogs: Record<string, Catalog<Texts>> = {
   'admin review': reviewMessages,
   'admin settings': settingsMessages,
   'admin holidays': holidayMessages,
+  'admin events': eventsMessages,
   'admin surveys': surveyMessages,
   avisos,
   'admin notices': noticesMessages,
   agenda,
   'event page': eventPage,
-  'admin events': eventsMessages,
 };
 
 /** Spanish marks, and words that only a forgotten Spanish text would have. */

@@ -81,7 +81,7 @@ function sideways(page: Page): Promise<number> {
   return page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
 }
 
-/** The addresses of /admin to visit: every section of the navigation, a request, and a survey's pages. */
+/** The addresses of /admin to visit: every section of the navigation, a request, a survey's pages and an event's. */
 async function adminRoutes(page: Page): Promise<string[]> {
   const sections = await page.locator('ecam-admin nav a[href^="#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   assert.ok(sections.length >= 6, sections.join(' '));
@@ -89,7 +89,15 @@ async function adminRoutes(page: Page): Promise<string[]> {
   const surveyLink = await page.locator('a[href^="#/encuesta/"]').first().getAttribute('href');
   const id = /^#\/encuesta\/(\d+)\//.exec(surveyLink ?? '')?.[1];
   assert.ok(id, `no survey link in #/encuestas (${surveyLink})`);
-  return [...sections, `#/solicitud/${radicado}`, ...['editar', 'vista-previa', 'resultados'].map((p) => `#/encuesta/${id}/${p}`)];
+  // An event of the seeded plan and its pages (details, registrations, questions, results).
+  const event = await page.evaluate(async () => ((await (await fetch('/api/admin/events')).json()) as { items: { id: number }[] }).items[0]?.id);
+  assert.ok(event, 'no event in the seeded plan');
+  return [
+    ...sections,
+    `#/solicitud/${radicado}`,
+    ...['editar', 'vista-previa', 'resultados'].map((p) => `#/encuesta/${id}/${p}`),
+    ...['editar', 'inscripciones', 'preguntas', 'memoria'].map((p) => `#/evento/${event}/${p}`),
+  ];
 }
 
 /** Moves /admin to `hash` and waits until the view has its heading and nothing says it is loading. */

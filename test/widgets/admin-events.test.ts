@@ -271,6 +271,12 @@ describe('<ecam-admin> participation plan', () => {
     expect(text(v(el, '#reg-matches'))).to.equal('1 coincidencia.');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => text(v(el, '#att-count')) === 'Asistentes 1 de 3', 'the count never moved', WAIT);
+    const said = () => text(v(el, '[aria-live="polite"].visually-hidden'));
+    await waitUntil(() => said() === 'María José Gómez: asistencia registrada.', 'the mark was never saved', WAIT);
+    // A second Enter from the search box does not unmark.
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => said() === 'María José Gómez ya tenía la asistencia registrada.', 'no word about it', WAIT);
+    expect(text(v(el, '#att-count'))).to.equal('Asistentes 1 de 3');
     await expect(el).to.be.accessible();
 
     // Clear the search; arrows and Space/Enter mark the others.

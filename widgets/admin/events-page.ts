@@ -63,6 +63,11 @@ export const eventStyles = css`
     border-radius: 0.25rem;
     font-size: 0.9em;
   }
+  select,
+  input,
+  textarea {
+    max-width: 100%;
+  }
   .status-line {
     color: var(--ecam-muted, inherit);
   }

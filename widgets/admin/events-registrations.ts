@@ -86,7 +86,10 @@ export class EcamAdminEventRegistrations extends EventPageView {
       e.preventDefault();
       const matches = this.shown.filter((r) => r.status === 'registered');
       if (matches.length === 1) {
-        void this.toggle(matches[0]!);
+        // From the search box Enter only marks: a second Enter at the door never unmarks.
+        const r = matches[0]!;
+        if (r.attendedAt) this.said = this.ev.t.already(r.name);
+        else void this.toggle(r);
         // Ready for the next person at the door.
         (e.target as HTMLInputElement).select();
       }

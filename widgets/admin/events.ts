@@ -49,7 +49,7 @@ export class EcamAdminEvents extends AdminView {
       .events {
         display: grid;
         gap: 0.75rem;
-        grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr));
         margin: 0;
         padding: 0;
         list-style: none;
@@ -64,9 +64,11 @@ export class EcamAdminEvents extends AdminView {
       }
       .card dl {
         margin: 0;
+        grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr);
       }
       .goal meter {
         width: 8rem;
+        max-width: 100%;
         vertical-align: middle;
       }
       .year {

@@ -183,6 +183,7 @@ const es = {
   regStatus: (s: RegStatus) => REG[s],
   marked: (name: string) => `${name}: asistencia registrada.`,
   unmarked: (name: string) => `${name}: asistencia quitada.`,
+  already: (name: string) => `${name} ya tenía la asistencia registrada.`,
   // Questions
   questionsTitle: 'Preguntas de la ciudadanía',
   questionsOff: 'Este evento no recibe preguntas. Actívelas en «Datos del evento».',
@@ -381,6 +382,7 @@ export const eventsMessages = catalog(es, {
   regStatus: (s) => ({ registered: 'Registered', waitlisted: 'Waiting list', cancelled: 'Cancelled' })[s],
   marked: (name) => `${name}: attendance recorded.`,
   unmarked: (name) => `${name}: attendance removed.`,
+  already: (name) => `${name} was already marked as attending.`,
   questionsTitle: "Citizens' questions",
   questionsOff: 'This event takes no questions. Turn them on in “Event details”.',
   questionsIntro: 'Pending ones first. Nothing is published without moderation; the name and e-mail of who asks are never published.',
