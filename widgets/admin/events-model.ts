@@ -2,51 +2,29 @@
  * The plan's model for the staff views: plain functions over the API's events (grouping by month,
  * goals against figures, the editor's draft and the body it sends). No DOM, no requests.
  *
- * The wire types come from api/events/schemas.ts. The additions of this round's contract (chat,
- * figures, results, merged questions, radicado) are read from there once that module has them;
- * until then the fallbacks below describe the same shapes, so this file compiles either way.
+ * The wire types come from api/events/schemas.ts.
  */
-import type { AdminEvent, AdminQuestion, EventInput } from '../../api/events/schemas.ts';
+import type { AdminEvent, AdminQuestion, EventFigures, EventInput } from '../../api/events/schemas.ts';
 import { fromLocalInput, toLocalInput } from './surveys-labels.ts';
 
-/** `T[K]` when the server's type already has `K`, else the contract's shape. */
-type Field<T, K extends string, Fallback> = T extends { [P in K]: infer V } ? V : Fallback;
-
-export interface ContractFigures {
-  registered: number;
-  waitlisted: number;
-  attended: number;
-  questionsReceived: number;
-  questionsPublished: number;
-  questionsAnswered: number;
-  surveyAnswers: number | null;
-}
-export type EventFigures = Field<AdminEvent, 'figures', ContractFigures>;
-export type EventChat = Field<AdminEvent, 'chat', { officials: { id: number; name: string }[]; opensAt: string; closesAt: string } | null>;
-export type EventResults = Field<AdminEvent, 'results', { text: string; publishedAt: string | null } | null>;
-
-/** An event as the staff API sends it, with the contract's fields (absent from an older server). */
-export type PlanEvent = AdminEvent & { figures?: EventFigures; chat?: EventChat; results?: EventResults };
-
-export type QuestionState = AdminQuestion['state'] | 'merged';
-/** A question as the staff API sends it, with the contract's merge and PQRSD fields. */
-export type PlanQuestion = Omit<AdminQuestion, 'state'> & { state: QuestionState; mergedInto?: number | null; radicado?: string | null };
+export type { EventFigures };
+export type EventChat = AdminEvent['chat'];
+export type EventResults = AdminEvent['results'];
+/** An event as the staff API sends it. */
+export type PlanEvent = AdminEvent;
+export type QuestionState = AdminQuestion['state'];
+export type PlanQuestion = AdminQuestion;
 
 export const GOALS = ['registrations', 'attendance', 'questions', 'surveyAnswers'] as const;
 export type GoalKey = (typeof GOALS)[number];
 
 /** Which figure each goal is measured against (the contract's map). */
-const GOAL_FIGURE: Record<GoalKey, keyof ContractFigures> = {
+const GOAL_FIGURE: Record<GoalKey, keyof EventFigures> = {
   registrations: 'registered',
   attendance: 'attended',
   questions: 'questionsReceived',
   surveyAnswers: 'surveyAnswers',
 };
-
-/** What happened, as far as the server says: `figures`, or only the counts an older server sends. */
-export function figuresOf(e: PlanEvent): Partial<ContractFigures> {
-  return (e.figures as ContractFigures | undefined) ?? { registered: e.counts.registered, waitlisted: e.counts.waitlisted };
-}
 
 export interface GoalRow {
   key: GoalKey;
@@ -57,7 +35,7 @@ export interface GoalRow {
 
 /** The goals staff set, each with what happened. */
 export function goalRows(e: PlanEvent): GoalRow[] {
-  const f = figuresOf(e);
+  const f = e.figures;
   return GOALS.filter((k) => typeof e.goals[k] === 'number').map((key) => {
     const actual = f[GOAL_FIGURE[key]];
     return { key, goal: e.goals[key]!, actual: typeof actual === 'number' ? actual : null };
@@ -138,7 +116,7 @@ const str = (n: number | null | undefined) => (typeof n === 'number' ? String(n)
 
 /** The editor's fields for an event the server sent. */
 export function draftOf(e: PlanEvent): EventDraft {
-  const chat = e.chat as ContractChat | null | undefined;
+  const chat = e.chat;
   return {
     title: e.title,
     kind: e.kind,
@@ -167,12 +145,6 @@ export function draftOf(e: PlanEvent): EventDraft {
       surveyAnswers: str(e.goals.surveyAnswers),
     },
   };
-}
-
-interface ContractChat {
-  officials: { id: number; name: string }[];
-  opensAt: string;
-  closesAt: string;
 }
 
 /** The contract's chat input: officials by id and the window's instants. */

@@ -2,13 +2,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { EVENT_LIMITS } from '../../api/events/schemas.ts';
 import { formatDateTime } from '../shared/format.ts';
-import { figuresOf, type ContractFigures, type EventResults, type GoalKey, type PlanEvent } from './events-model.ts';
+import { type EventFigures, type EventResults, type GoalKey, type PlanEvent } from './events-model.ts';
 import { EventPageView } from './events-page.ts';
 import { NO_ERRORS, describedBy, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
-const FIGURES: (keyof ContractFigures)[] = ['registered', 'waitlisted', 'attended', 'questionsReceived', 'questionsPublished', 'questionsAnswered', 'surveyAnswers'];
+const FIGURES: (keyof EventFigures)[] = ['registered', 'waitlisted', 'attended', 'questionsReceived', 'questionsPublished', 'questionsAnswered', 'surveyAnswers'];
 /** The goal each figure answers to (the contract's map). */
-const GOAL_OF: Partial<Record<keyof ContractFigures, GoalKey>> = {
+const GOAL_OF: Partial<Record<keyof EventFigures, GoalKey>> = {
   registered: 'registrations',
   attended: 'attendance',
   questionsReceived: 'questions',
@@ -55,7 +55,7 @@ export class EcamAdminEventResults extends EventPageView {
 
   private renderFigures(e: PlanEvent): TemplateResult {
     const t = this.ev.t;
-    const f = figuresOf(e);
+    const f = e.figures;
     return html`<div class="table-wrap">
       <table>
         <caption>${t.figuresCaption}</caption>

@@ -5,7 +5,7 @@
  */
 import type { EventKind, EventPhase, EventState } from '../../api/events/schemas.ts';
 import { catalog } from './catalog.ts';
-import type { ContractFigures, GoalKey, QuestionState } from './events-model.ts';
+import type { EventFigures, GoalKey, QuestionState } from './events-model.ts';
 
 type RegStatus = 'registered' | 'waitlisted' | 'cancelled';
 
@@ -29,7 +29,7 @@ const GOALS: Record<GoalKey, string> = {
 const REG: Record<RegStatus, string> = { registered: 'Inscrita', waitlisted: 'En lista de espera', cancelled: 'Cancelada' };
 const QSTATES: Record<QuestionState, string> = { pending: 'Pendiente', published: 'Publicada', hidden: 'Oculta', merged: 'Unida a otra' };
 
-const FIGURES: Record<keyof ContractFigures, string> = {
+const FIGURES: Record<keyof EventFigures, string> = {
   registered: 'Personas inscritas',
   waitlisted: 'En lista de espera',
   attended: 'Asistentes',
@@ -222,7 +222,7 @@ const es = {
   figure: 'Cifra',
   value: 'Valor',
   goalCol: 'Meta',
-  figureName: (k: keyof ContractFigures) => FIGURES[k],
+  figureName: (k: keyof EventFigures) => FIGURES[k],
   noFigure: 'Sin dato',
   noSurveyFigure: 'Sin encuesta',
   resultsText: 'Texto de la memoria',
