@@ -72,7 +72,7 @@ function claimedOrigin(req: FastifyRequest): string | null | 'invalid' {
 }
 
 /** This server's own origins: the one the request was addressed to, and ECAM_PUBLIC_URL's. */
-function ownOrigins(req: FastifyRequest, publicUrl?: string): string[] {
+export function ownOrigins(req: FastifyRequest, publicUrl?: string): string[] {
   const origins: string[] = [];
   try {
     origins.push(new URL(`${req.protocol}://${req.host}`).origin);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ownOrigins } from '../admin/index.ts';
 import { bogotaDate } from '../calendar/calendar.ts';
 import { getSettings } from '../settings/store.ts';
 import type { UsageDevice } from './catalog.ts';
@@ -35,8 +36,7 @@ export function pageOrigin(app: FastifyInstance, req: FastifyRequest): string | 
     }
   }
   if (!origin) return null;
-  const own = (app.config.publicUrl ? new URL(app.config.publicUrl).origin : null) ?? `${req.protocol}://${req.host}`;
-  return origin === own || app.config.allowedOrigins.includes(origin) ? origin : null;
+  return ownOrigins(req, app.config.publicUrl).includes(origin) || app.config.allowedOrigins.includes(origin) ? origin : null;
 }
 
 /**
