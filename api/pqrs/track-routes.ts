@@ -21,9 +21,9 @@ const trackRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.header('Cache-Control', 'no-store');
     const found = wf.track(req.body.radicado, req.body.code);
     // Appropriation (issue 13): one more lookup today, nothing about the request or the person.
-    // Not awaited: the citizen's answer does not wait for a counter.
+    // In the group commit, like every public write (awaited, so a closing server finishes it).
     const day = bogotaDate(app.now());
-    app.commit(() => bumpCounter(app.db, day, TRACKER_LOOKUPS)).catch((err: unknown) => req.log.error({ err }, 'contador de consultas'));
+    await app.commit(() => bumpCounter(app.db, day, TRACKER_LOOKUPS));
     return found;
   });
 
