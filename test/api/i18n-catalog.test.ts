@@ -11,6 +11,7 @@ import { messages as avisos } from '../../widgets/avisos/messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { reviewMessages } from '../../widgets/admin/messages-review.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
+import { usageMessages } from '../../widgets/admin/settings-usage.ts';
 import { holidayMessages } from '../../widgets/admin/messages-holidays.ts';
 import { surveyMessages } from '../../widgets/admin/messages-surveys.ts';
 import { messages as pqrs } from '../../widgets/pqrs/messages.ts';
@@ -31,6 +32,7 @@ const catalogs: Record<string, Catalog<Texts>> = {
   'admin PQRSD': pqrsMessages,
   'admin review': reviewMessages,
   'admin settings': settingsMessages,
+  'admin usage counts': usageMessages,
   'admin holidays': holidayMessages,
   'admin surveys': surveyMessages,
   avisos,
