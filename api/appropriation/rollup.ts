@@ -13,15 +13,15 @@
  * can be recomputed from the data at any time, and the job is cheap: it only recomputes the
  * months that are not final (in practice the current one and, for a day, the previous one).
  */
-import { bogotaDate, bogotaMidnight } from '../calendar/calendar.ts';
+import { bogotaDate, bogotaMidnight, datesBetween, isBusinessDay, type CalendarRules } from '../calendar/calendar.ts';
 import { calendarRules } from '../calendar/store.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
-import { answerTime, businessDayCounter } from '../reports/service.ts';
+import { answerTime, type DayCounter } from '../reports/service.ts';
 import { getSettings } from '../settings/store.ts';
 import { getSurveyBySlug } from '../survey/store.ts';
 import { addMonths, monthDays, monthsBetween } from './months.ts';
-import { counterBetween, firstActivity, readMonth, writeMonth } from './store.ts';
+import { counterBetween, firstActivity, readMonth, usageOfMonth, writeMonth } from './store.ts';
 
 /** The tracker's daily counter of lookups (api/pqrs/track-routes.ts). */
 export const TRACKER_LOOKUPS = 'tracker.lookup';
@@ -32,6 +32,31 @@ export const CURRENT_MONTH_TTL_MS = 5 * 60_000;
 /** The instants [start, end) of a Bogotá month. */
 function monthInstants(month: string): { start: string; end: string } {
   return { start: bogotaMidnight(`${month}-01`), end: bogotaMidnight(`${addMonths(month, 1)}-01`) };
+}
+
+/**
+ * Business days between dates of one span, walking the calendar once from the earliest date to
+ * the latest (a month's answers span a few months at most), not once per date from a fixed anchor.
+ */
+function spanCounter(dates: string[], rules: CalendarRules): DayCounter {
+  const sorted = [...new Set(dates)].sort();
+  const cumulative = new Map<string, number>();
+  if (sorted.length > 0) {
+    let n = 0;
+    cumulative.set(sorted[0]!, 0);
+    for (const d of datesBetween(sorted[0]!, sorted.at(-1)!)) cumulative.set(d, (n += isBusinessDay(d, rules) ? 1 : 0));
+  }
+  return (from, to) => cumulative.get(to)! - cumulative.get(from)!;
+}
+
+/** The prefix of the usage figures: `usage|widget|measure|device|origin+path`. */
+export const USAGE_FIGURE = 'usage|';
+
+/** The usage counts of a month (from usage_monthly) as figures. */
+export function usageFigures(db: Db, month: string): Map<string, number> {
+  const f = new Map<string, number>();
+  for (const r of usageOfMonth(db, month)) f.set(`${USAGE_FIGURE}${r.widget}|${r.measure}|${r.device}|${r.origin}${r.path}`, r.count);
+  return f;
 }
 
 /** The Bogotá month of an instant. */
@@ -57,12 +82,16 @@ export function computeMonth(db: Db, config: Config, month: string): Map<string,
     add(`pqrs.channel.${r.channel}`, r.n);
   }
   // Answers sent in the month: on time or late, and the business days each took.
-  const days = businessDayCounter(calendarRules(db));
-  for (const r of db
+  const answered = db
     .prepare<[string, string], { effective_receipt: string; due_date: string; paused_days: number; answered_at: string }>(
       'SELECT effective_receipt, due_date, paused_days, answered_at FROM pqrs WHERE answered_at >= ? AND answered_at < ?',
     )
-    .all(start, end)) {
+    .all(start, end);
+  const days = spanCounter(
+    answered.flatMap((r) => [r.effective_receipt, bogotaDate(new Date(r.answered_at))]),
+    calendarRules(db),
+  );
+  for (const r of answered) {
     const a = answerTime(r, days);
     add(a.onTime ? 'pqrs.answered.onTime' : 'pqrs.answered.late', 1);
     add(`pqrs.days.${a.businessDays}`, 1);
@@ -142,15 +171,29 @@ export function computeMonth(db: Db, config: Config, month: string): Map<string,
   add('events.registrations', count('SELECT COUNT(*) AS n FROM event_registrations WHERE created_at >= ? AND created_at < ?'));
   add('events.attended', count('SELECT COUNT(*) AS n FROM event_registrations WHERE attended_at >= ? AND attended_at < ?'));
   add('events.questions', count('SELECT COUNT(*) AS n FROM event_questions WHERE created_at >= ? AND created_at < ?'));
+
+  // The widgets' usage, summed over the month's days.
+  for (const [k, v] of usageFigures(db, month)) f.set(k, v);
   return f;
+}
+
+/** The figures of the final months, read once per database: they never change (see the header). */
+const finals = new WeakMap<Db, Map<string, { figures: Map<string, number>; computedAt: string }>>();
+function finalMonths(db: Db): Map<string, { figures: Map<string, number>; computedAt: string }> {
+  let kept = finals.get(db);
+  if (!kept) finals.set(db, (kept = new Map()));
+  return kept;
 }
 
 /** Whether a month's stored figures may be used at `now` (see the header). */
 function fresh(month: string, computedAt: string | undefined, now: Date): boolean {
   if (!computedAt) return false;
-  // Final: computed a day or more after the month ended (late rows of its last minutes are in).
-  if (computedAt >= bogotaMidnight(`${addMonths(month, 1)}-01`, 1)) return true;
-  return now.getTime() - Date.parse(computedAt) < CURRENT_MONTH_TTL_MS;
+  return final(month, computedAt) || now.getTime() - Date.parse(computedAt) < CURRENT_MONTH_TTL_MS;
+}
+
+/** Computed a day or more after the month ended (late rows of its last minutes are in): never again. */
+function final(month: string, computedAt: string): boolean {
+  return computedAt >= bogotaMidnight(`${addMonths(month, 1)}-01`, 1);
 }
 
 /**
@@ -161,13 +204,27 @@ export function monthFigures(db: Db, config: Config, months: string[], now: Date
   const current = bogotaMonth(now);
   const out = new Map<string, Map<string, number>>();
   let oldest = now.toISOString();
+  const kept = finalMonths(db);
   for (const month of months) {
     if (month > current) {
       out.set(month, new Map());
       continue;
     }
+    const cached = kept.get(month);
+    if (cached) {
+      out.set(month, cached.figures);
+      if (cached.computedAt < oldest) oldest = cached.computedAt;
+      continue;
+    }
     const stored = readMonth(db, month);
+    if (stored.computedAt && final(month, stored.computedAt)) kept.set(month, { figures: stored.figures, computedAt: stored.computedAt });
     if (fresh(month, stored.computedAt, now)) {
+      if (!final(month, stored.computedAt!)) {
+        // Usage counts of a month not over are read live: one month of usage_monthly is cheap,
+        // and what a person did a minute ago shows at once.
+        for (const k of [...stored.figures.keys()]) if (k.startsWith(USAGE_FIGURE)) stored.figures.delete(k);
+        for (const [k, v] of usageFigures(db, month)) stored.figures.set(k, v);
+      }
       out.set(month, stored.figures);
       if (stored.computedAt! < oldest) oldest = stored.computedAt!;
       continue;

@@ -8,9 +8,9 @@ import { spreadsheetCsv } from '../csv.ts';
 import type { Db } from '../db/index.ts';
 import { PQRS_CHANNELS } from '../pqrs/channels.ts';
 import { getSettings } from '../settings/store.ts';
-import { USAGE_MEASURE_VALUES, USAGE_MEASURES, USAGE_WIDGET_VALUES, USAGE_WIDGETS, type UsageWidget } from './catalog.ts';
-import { addMonths, monthDays, monthsBetween } from './months.ts';
-import { bogotaMonth, monthFigures } from './rollup.ts';
+import { USAGE_MEASURE_VALUES, USAGE_MEASURES, USAGE_WIDGET_VALUES, USAGE_WIDGETS, type UsageMeasure, type UsageWidget } from './catalog.ts';
+import { addMonths, monthsBetween } from './months.ts';
+import { bogotaMonth, monthFigures, USAGE_FIGURE } from './rollup.ts';
 import type {
   Appropriation,
   AppropriationFigure,
@@ -20,7 +20,6 @@ import type {
   MonthPeriod,
 } from './schemas.ts';
 import { FIGURE_UNITS } from './schemas.ts';
-import { usageBetween } from './store.ts';
 
 type Figures = Map<string, number>;
 type Unit = (typeof FIGURE_UNITS)[number];
@@ -134,21 +133,23 @@ function sum(months: string[], byMonth: Map<string, Figures>): Figures {
 
 const emptyCounts = (): FunnelCounts => ({ shown: 0, started: 0, completed: 0, validation_error: 0, connection_error: 0 });
 
-/** The funnels of every widget over one period (usage_daily). */
-function funnelCounts(db: Db, period: MonthPeriod) {
-  const rows = usageBetween(db, monthDays(period.from).first, monthDays(period.to).last);
+/** The funnels of every widget from a period's summed figures (the `usage|…` ones). */
+function funnelCounts(f: Figures) {
   const total = new Map<UsageWidget, FunnelCounts>(USAGE_WIDGET_VALUES.map((w) => [w, emptyCounts()]));
   const phone = new Map<UsageWidget, FunnelCounts>(USAGE_WIDGET_VALUES.map((w) => [w, emptyCounts()]));
   const pages = new Map<UsageWidget, Map<string, FunnelCounts>>(USAGE_WIDGET_VALUES.map((w) => [w, new Map()]));
-  for (const r of rows) {
+  for (const [key, n] of f) {
+    if (!key.startsWith(USAGE_FIGURE)) continue;
+    // usage|widget|measure|device|page (the page may itself hold "|": it is the rest).
+    const [widget, measure, device, ...rest] = key.slice(USAGE_FIGURE.length).split('|') as [UsageWidget, UsageMeasure, string, ...string[]];
     // A measure or widget dropped from the catalog later is ignored, not an error.
-    if (!total.has(r.widget) || !(r.measure in USAGE_MEASURES)) continue;
-    total.get(r.widget)![r.measure] += r.count;
-    if (r.device === 'phone') phone.get(r.widget)![r.measure] += r.count;
-    const byPage = pages.get(r.widget)!;
-    const page = r.origin + r.path;
+    if (!total.has(widget) || !(measure in USAGE_MEASURES)) continue;
+    total.get(widget)![measure] += n;
+    if (device === 'phone') phone.get(widget)![measure] += n;
+    const byPage = pages.get(widget)!;
+    const page = rest.join('|');
     if (!byPage.has(page)) byPage.set(page, emptyCounts());
-    byPage.get(page)![r.measure] += r.count;
+    byPage.get(page)![measure] += n;
   }
   return { total, phone, pages };
 }
@@ -191,9 +192,9 @@ export function appropriation(db: Db, config: Config, period: MonthPeriod | unde
     ),
   }));
 
-  const cur = funnelCounts(db, p);
-  const prev = funnelCounts(db, previous);
-  const year = funnelCounts(db, previousYear);
+  const cur = funnelCounts(current);
+  const prev = funnelCounts(before);
+  const year = funnelCounts(yearBefore);
   const funnels = USAGE_WIDGET_VALUES.map(
     (widget): Funnel => ({
       widget,

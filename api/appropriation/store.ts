@@ -32,14 +32,15 @@ function prepare(db: Db) {
       `INSERT INTO usage_daily (day, widget, origin, path, measure, device, count) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (day, widget, origin, path, measure, device) DO UPDATE SET count = count + excluded.count`,
     ),
+    bumpUsageMonth: db.prepare<[string, string, string, string, string, string, number]>(
+      `INSERT INTO usage_monthly (month, widget, origin, path, measure, device, count) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (month, widget, origin, path, measure, device) DO UPDATE SET count = count + excluded.count`,
+    ),
     bumpCounter: db.prepare<[string, string]>(
       `INSERT INTO work_counters (day, counter, count) VALUES (?, ?, 1)
        ON CONFLICT (day, counter) DO UPDATE SET count = count + 1`,
     ),
-    usage: db.prepare<[string, string], UsageSum>(
-      `SELECT widget, origin, path, measure, device, SUM(count) AS count FROM usage_daily
-       WHERE day >= ? AND day <= ? GROUP BY widget, origin, path, measure, device`,
-    ),
+    usageMonth: db.prepare<[string], UsageSum>('SELECT widget, origin, path, measure, device, count FROM usage_monthly WHERE month = ?'),
     counter: db.prepare<[string, string, string], { n: number | null }>(
       'SELECT SUM(count) AS n FROM work_counters WHERE counter = ? AND day >= ? AND day <= ?',
     ),
@@ -58,10 +59,13 @@ function prepare(db: Db) {
 
 const stmts = perDb(prepare);
 
-/** Adds each key's count (the events of one report, grouped); call inside a transaction. */
+/** Adds each key's count (the events of one report, grouped) to its day and its month; call inside a transaction. */
 export function bumpUsage(db: Db, increments: Map<string, { key: UsageKey; n: number }>): void {
   const s = stmts(db);
-  for (const { key: k, n } of increments.values()) s.bumpUsage.run(k.day, k.widget, k.origin, k.path, k.measure, k.device, n);
+  for (const { key: k, n } of increments.values()) {
+    s.bumpUsage.run(k.day, k.widget, k.origin, k.path, k.measure, k.device, n);
+    s.bumpUsageMonth.run(k.day.slice(0, 7), k.widget, k.origin, k.path, k.measure, k.device, n);
+  }
 }
 
 /** Adds one to a daily work counter. */
@@ -69,9 +73,9 @@ export function bumpCounter(db: Db, day: string, counter: string): void {
   stmts(db).bumpCounter.run(day, counter);
 }
 
-/** The usage counts between two Bogotá days (both included), summed over the days. */
-export function usageBetween(db: Db, from: string, to: string): UsageSum[] {
-  return stmts(db).usage.all(from, to);
+/** The usage counts of a Bogotá month (`YYYY-MM`). */
+export function usageOfMonth(db: Db, month: string): UsageSum[] {
+  return stmts(db).usageMonth.all(month);
 }
 
 /** A work counter summed between two Bogotá days (both included). */

@@ -40,7 +40,7 @@ const rows = () =>
   (app.db.prepare('SELECT day, widget, origin, path, measure, device, count FROM usage_daily ORDER BY 1, 2, 3, 4, 5, 6').all() as Record<string, unknown>[]).map(
     (r) => `${r.day} ${r.widget} ${r.origin}${r.path} ${r.measure} ${r.device} ${r.count}`,
   );
-const clear = () => app.db.exec('DELETE FROM usage_daily');
+const clear = () => app.db.exec('DELETE FROM usage_daily; DELETE FROM usage_monthly');
 
 describe('counting', () => {
   test('204; each event adds one to its (Bogotá day, widget, page, measure, device) counter', async () => {
@@ -59,9 +59,10 @@ describe('counting', () => {
     ]);
   });
 
-  test('the table holds only the day, widget, page, measure, device class and count', () => {
-    const columns = (app.db.prepare("SELECT name FROM pragma_table_info('usage_daily')").pluck().all() as string[]).sort();
-    assert.deepEqual(columns, ['count', 'day', 'device', 'measure', 'origin', 'path', 'widget']);
+  test('the tables hold only the day or month, widget, page, measure, device class and count', () => {
+    const columns = (table: string) => (app.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).sort();
+    assert.deepEqual(columns('usage_daily'), ['count', 'day', 'device', 'measure', 'origin', 'path', 'widget']);
+    assert.deepEqual(columns('usage_monthly'), ['count', 'device', 'measure', 'month', 'origin', 'path', 'widget']);
   });
 
   test('sendBeacon bodies (text/plain JSON) count; an empty list is valid and counts nothing', async () => {
@@ -161,6 +162,13 @@ test('across Bogotá midnight: two days, two months on the dashboard', async () 
     `2026-11-30 pqrs ${EMBEDDER}/atencion started other 1`,
     `2026-12-01 pqrs ${EMBEDDER}/atencion completed other 1`,
     `2026-12-01 pqrs ${EMBEDDER}/atencion shown other 1`,
+  ]);
+  const monthly = app.db.prepare('SELECT month, measure, count FROM usage_monthly ORDER BY 1, 2').all();
+  assert.deepEqual(monthly, [
+    { month: '2026-11', measure: 'shown', count: 1 },
+    { month: '2026-11', measure: 'started', count: 1 },
+    { month: '2026-12', measure: 'completed', count: 1 },
+    { month: '2026-12', measure: 'shown', count: 1 },
   ]);
   const dashboard = async (month: string) =>
     (await app.inject({ method: 'GET', url: `/api/admin/appropriation?from=${month}&to=${month}`, headers: staffHeaders(staff) })).json();

@@ -14,6 +14,19 @@ CREATE TABLE usage_daily (
   PRIMARY KEY (day, widget, origin, path, measure, device)
 ) WITHOUT ROWID;
 
+-- The same counts per Bogotá month, bumped in the same transaction: the dashboard reads a month
+-- of use from here (a few thousand rows at most) instead of summing its days.
+CREATE TABLE usage_monthly (
+  month   TEXT NOT NULL,
+  widget  TEXT NOT NULL,
+  origin  TEXT NOT NULL,
+  path    TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  device  TEXT NOT NULL CHECK (device IN ('phone', 'other')),
+  count   INTEGER NOT NULL CHECK (count > 0),
+  PRIMARY KEY (month, widget, origin, path, measure, device)
+) WITHOUT ROWID;
+
 -- Daily counters of work that leaves no row of its own (a tracker lookup), by name.
 CREATE TABLE work_counters (
   day     TEXT NOT NULL,

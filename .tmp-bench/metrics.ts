@@ -1,0 +1,17 @@
+import autocannon from 'autocannon';
+import { buildApp } from '../api/app.ts';
+import { loadConfig } from '../api/config.ts';
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apb-'));
+const config = loadConfig({ ECAM_DATA_DIR: dir, ECAM_RATE_LIMIT: 'off', ECAM_CHALLENGE: 'off', LOG_LEVEL: 'silent', ECAM_MAX_EVENT_LOOP_DELAY_MS: '0', ECAM_ADMIN_PASSWORD: 'clave-admin-de-prueba' });
+const app = await buildApp(config);
+await app.listen({ host: '127.0.0.1', port: 0 });
+const url = `http://127.0.0.1:${(app.server.address() as any).port}`;
+const run = (p: string, method: 'GET'|'POST', body?: string, headers: Record<string,string> = {}) => autocannon({ url: url + p, method, body, headers, connections: 50, duration: 5 });
+const base = await run('/api/health', 'GET');
+const body = JSON.stringify({ events: [{ widget: 'pqrs', measure: 'shown', path: '/atencion' }, { widget: 'pqrs', measure: 'started', path: '/atencion' }] });
+const m = await run('/api/metrics', 'POST', body, { 'content-type': 'text/plain', origin: url });
+console.log('health rps', base.requests.average, 'p99', base.latency.p99);
+console.log('metrics rps', m.requests.average, 'p99', m.latency.p99, 'non2xx', m.non2xx, 'ratio', (m.requests.average / base.requests.average).toFixed(2));
+console.log(app.db.prepare('SELECT SUM(count) FROM usage_daily').pluck().get());
+await app.close();
