@@ -1,6 +1,7 @@
 /**
  * The month figures of the work itself (issue 13 item 2), computed from the work tables into
- * `appropriation_monthly` so the dashboard never scans them on a view.
+ * `appropriation_monthly` so the dashboard never scans them on a view, together with the month's
+ * widget usage (`usage|…` figures, copied from usage_monthly).
  *
  * Every figure is counted at the instant its fact happened (a PQRSD in the month it was filed, an
  * answer in the month it was sent, a rating in the month it was given...), so a month's figures

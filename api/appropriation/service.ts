@@ -1,7 +1,8 @@
 /**
  * The dashboard's figures for a period of months (issue 13 item 3): each tool's use and quality
  * for the period, the previous period of the same length and the same months a year before, and
- * the funnel of each widget. Reads only the rollups (usage_daily, appropriation_monthly).
+ * the funnel of each widget. Reads only the rollups (appropriation_monthly, and usage_monthly for
+ * a month not over yet), never the work tables.
  */
 import type { Config } from '../config.ts';
 import { spreadsheetCsv } from '../csv.ts';
