@@ -12,6 +12,7 @@ import chatRoutes from './chat/routes.ts';
 import challengeRoutes from './challenge/routes.ts';
 import { Challenges } from './challenge/service.ts';
 import type { Config } from './config.ts';
+import metricsRoutes from './appropriation/routes.ts';
 import { groupCommit, walSync } from './db/group-commit.ts';
 import { openDb, type Db } from './db/index.ts';
 import adminRoutes, { isAdminRequest } from './admin/index.ts';
@@ -125,6 +126,7 @@ export async function buildApp(
   await app.register(eventsRoutes, { prefix: '/api/events' });
   await app.register(challengeRoutes, { prefix: '/api/challenge' });
   await app.register(mailboxRoutes, { prefix: '/api/mailbox' });
+  await app.register(metricsRoutes, { prefix: '/api/metrics' });
   await app.register(noticesRoutes, { prefix: '/api/notices' });
   await app.register(pqrsRoutes, { prefix: '/api/pqrs' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });

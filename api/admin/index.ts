@@ -6,6 +6,7 @@ import { findSession, sessionCookie, sessionTimeouts } from '../auth/sessions.ts
 import type { StaffUser } from '../auth/users.ts';
 import { ApiError } from '../errors.ts';
 import { routeList, type RouteInfo } from '../hardening.ts';
+import appropriationAdminRoutes from '../appropriation/admin-routes.ts';
 import chatAdminRoutes from '../chat/admin-routes.ts';
 import eventsAdminRoutes from '../events/admin-routes.ts';
 import mailboxAdminRoutes from '../mailbox/admin-routes.ts';
@@ -71,7 +72,7 @@ function claimedOrigin(req: FastifyRequest): string | null | 'invalid' {
 }
 
 /** This server's own origins: the one the request was addressed to, and ECAM_PUBLIC_URL's. */
-function ownOrigins(req: FastifyRequest, publicUrl?: string): string[] {
+export function ownOrigins(req: FastifyRequest, publicUrl?: string): string[] {
   const origins: string[] = [];
   try {
     origins.push(new URL(`${req.protocol}://${req.host}`).origin);
@@ -143,6 +144,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(privacyRoutes, { prefix: '/privacy' });
   await app.register(noticesAdminRoutes, { prefix: '/notices' });
   await app.register(eventsAdminRoutes, { prefix: '/events' });
+  await app.register(appropriationAdminRoutes, { prefix: '/appropriation' });
 };
 
 export default adminRoutes;

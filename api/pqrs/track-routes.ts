@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TRACKER_LOOKUPS } from '../appropriation/rollup.ts';
+import { bumpCounter } from '../appropriation/store.ts';
+import { bogotaDate } from '../calendar/calendar.ts';
 import { sendAttachment } from './download.ts';
 import { TRACK_NOT_FOUND, workflow } from './workflow.ts';
 import { trackBody, trackSchema } from './workflow-schemas.ts';
@@ -16,7 +19,12 @@ const trackRoutes: FastifyPluginAsyncZod = async (app) => {
   /** `POST /api/pqrs/track`: where the request stands, its public timeline and the answer. */
   app.post('/', { config: limited, schema: { body: trackBody, response: { 200: trackSchema } } }, async (req, reply) => {
     reply.header('Cache-Control', 'no-store');
-    return wf.track(req.body.radicado, req.body.code);
+    const found = wf.track(req.body.radicado, req.body.code);
+    // Appropriation (issue 13): one more lookup today, nothing about the request or the person.
+    // In the group commit, like every public write (awaited, so a closing server finishes it).
+    const day = bogotaDate(app.now());
+    await app.commit(() => bumpCounter(app.db, day, TRACKER_LOOKUPS));
+    return found;
   });
 
   /** `POST /api/pqrs/track/attachments/:id`: an attachment of the answer (never the citizen's own files). */

@@ -30,8 +30,9 @@ const settingsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       }
       if (Object.keys(fields).length > 0) throw new ApiError(400, 'Revise la configuración.', fields);
+      const next = { ...req.body, usageMetrics: req.body.usageMetrics ?? getSettings(db, config).usageMetrics };
       db.transaction(() => {
-        const changed = saveSettings(db, config, req.body);
+        const changed = saveSettings(db, config, next);
         if (changed.length === 0) return;
         recordAudit(db, {
           staffId: req.staff!.id,
@@ -39,7 +40,7 @@ const settingsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'settings.update',
           target: changed.join(','),
           ip: req.ip,
-          details: Object.fromEntries(changed.map((k) => [k, req.body[k]])),
+          details: Object.fromEntries(changed.map((k) => [k, next[k]])),
           at: app.now(),
         });
       })();

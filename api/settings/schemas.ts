@@ -129,6 +129,11 @@ export const settingsInput = z.object(
       .optional()
       // Stored in the catalog's order, without repeats, so the same choice always looks the same.
       .transform((v) => PQRS_TYPE_VALUES.filter((t) => v?.includes(t))),
+    /**
+     * Whether the widgets' usage counts are collected (issue 13; api/appropriation). Absent: what
+     * is saved stays (a form that does not show it never turns counting back on).
+     */
+    usageMetrics: z.boolean({ error: 'Conteo de uso de los widgets: debe ser verdadero o falso.' }).optional(),
   },
   { error: 'Envíe la configuración completa.' },
 );
@@ -147,6 +152,7 @@ export const settingsSchema = z.object({
   chatIdleCloseMinutes: z.number().int(),
   chatSurvey: z.string().nullable(),
   reviewTypes: z.array(z.enum(PQRS_TYPE_VALUES)),
+  usageMetrics: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

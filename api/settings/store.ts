@@ -26,6 +26,7 @@ export function defaultSettings(config: Config): Settings {
     ...CHAT_SETTING_DEFAULTS,
     chatSurvey: null,
     reviewTypes: [],
+    usageMetrics: true,
   };
 }
 
@@ -42,6 +43,7 @@ const KEYS = Object.keys({
   chatIdleCloseMinutes: 0,
   chatSurvey: 0,
   reviewTypes: 0,
+  usageMetrics: 0,
 } satisfies Record<keyof Settings, 0>) as (keyof Settings)[];
 
 function prepare(db: Db) {

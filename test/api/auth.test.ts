@@ -498,7 +498,7 @@ describe('settings', () => {
     };
     const put = await api(admin, 'PUT', '/api/admin/settings', next);
     assert.equal(put.statusCode, 200, put.body);
-    const saved = { ...next, radicadoPrefix: 'PQR', pqrsSurvey: null, chatWaitNoticeMinutes: 3, chatIdleCloseMinutes: 15, chatSurvey: null, reviewTypes: [] };
+    const saved = { ...next, radicadoPrefix: 'PQR', pqrsSurvey: null, chatWaitNoticeMinutes: 3, chatIdleCloseMinutes: 15, chatSurvey: null, reviewTypes: [], usageMetrics: true };
     assert.deepEqual(put.json(), saved);
     assert.deepEqual((await api(admin, 'GET', '/api/admin/settings')).json(), saved);
 

@@ -13,6 +13,7 @@ import { messages as eventPage } from '../../widgets/events/event-messages.ts';
 import { pqrsMessages } from '../../widgets/admin/messages-pqrs.ts';
 import { reviewMessages } from '../../widgets/admin/messages-review.ts';
 import { settingsMessages } from '../../widgets/admin/messages-settings.ts';
+import { usageMessages } from '../../widgets/admin/settings-usage.ts';
 import { holidayMessages } from '../../widgets/admin/messages-holidays.ts';
 import { eventsMessages } from '../../widgets/admin/messages-events.ts';
 import { surveyMessages } from '../../widgets/admin/messages-surveys.ts';
@@ -34,6 +35,7 @@ const catalogs: Record<string, Catalog<Texts>> = {
   'admin PQRSD': pqrsMessages,
   'admin review': reviewMessages,
   'admin settings': settingsMessages,
+  'admin usage counts': usageMessages,
   'admin holidays': holidayMessages,
   'admin events': eventsMessages,
   'admin surveys': surveyMessages,

@@ -10,6 +10,7 @@ import { chatSettingsMessages } from './chat-settings-messages.ts';
 import './holidays.ts';
 import { settingsMessages } from './messages-settings.ts';
 import { renderReviewTypes } from './settings-review.ts';
+import { renderUsageMetrics, usageMessages } from './settings-usage.ts';
 import { reviewMessages } from './messages-review.ts';
 import { AdminView, NO_ERRORS, describedBy, errorMessage, fieldError, formAlert, formErrors, type FormErrors } from './view.ts';
 
@@ -35,6 +36,7 @@ export class EcamAdminSettings extends AdminView {
   private i18n = new I18nController(this, settingsMessages);
   /** The texts of review before answering (issue 11). */
   private reviewI18n = new I18nController(this, reviewMessages);
+  private usageI18n = new I18nController(this, usageMessages);
 
   @state() private settings?: Settings;
   @state() private hours: OfficeHours[] = [];
@@ -111,6 +113,7 @@ export class EcamAdminSettings extends AdminView {
         chatIdleCloseMinutes: minutes('chatIdleCloseMinutes'),
         chatSurvey: chatSurvey === '' ? null : chatSurvey,
         reviewTypes: d.getAll('reviewTypes').map(String),
+        usageMetrics: d.get('usageMetrics') === 'on',
       });
       this.hours = this.settings.officeHours.map((h) => ({ ...h }));
       this.saved = this.i18n.t.saved;
@@ -310,6 +313,7 @@ export class EcamAdminSettings extends AdminView {
       ${this.selectField('pqrsSurvey', t.pqrsSurvey, t.pqrsSurveyHint, this.surveyOptions(s.pqrsSurvey))}
       ${this.renderHours()} ${this.renderChat(s)}
       ${renderReviewTypes(s.reviewTypes, this.errors.fields, this.reviewI18n.t, (type) => this.i18n.lang === 'en' ? EN_TYPES[type][0] : PQRS_TYPES[type].label)}
+      ${renderUsageMetrics(s.usageMetrics, this.errors.fields, this.usageI18n.t)}
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.saving : t.save}</button>
       </div>
