@@ -113,6 +113,9 @@ const AUDIT_ACTIONS = {
   'event.copy-year': 'Plan de participación copiado a otro año',
   'event.attendance': 'Asistencia a evento registrada',
   'event.question': 'Pregunta de evento moderada',
+  'event.question.merge': 'Pregunta de evento unida a otra',
+  'event.question.pqrs': 'Pregunta de evento radicada como PQRSD',
+  'event.results': 'Memoria de evento guardada o publicada',
 };
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 /** The audit log's action codes, in the order the filter lists them. */
@@ -171,6 +174,9 @@ const EN_AUDIT_ACTIONS: Record<AuditAction, string> = {
   'event.copy-year': 'Participation plan copied to another year',
   'event.attendance': 'Event attendance recorded',
   'event.question': 'Event question moderated',
+  'event.question.merge': 'Event question merged into another',
+  'event.question.pqrs': 'Event question filed as a PQRSD',
+  'event.results': 'Event results saved or published',
 };
 
 /** Keep in step with PASSWORD_MIN in api/auth/passwords.ts (the server checks it; its message says so too). */
