@@ -98,7 +98,16 @@ export const agendaStyles = [
       align-items: end;
     }
     .filters .field {
+      flex: 1 1 14rem;
+      min-width: 0;
       margin: 0;
+    }
+    .filters select {
+      width: 100%;
+      max-width: 24rem;
+    }
+    fieldset.when {
+      min-width: 0;
     }
     .options {
       display: flex;
