@@ -325,7 +325,7 @@ export class EcamAgenda extends LitElement {
           ${e.place ? html`<dt>${t.placeLabel}</dt><dd>${e.place}</dd>` : nothing}
           ${e.onlineUrl ? html`<dt>${t.onlineLabel}</dt><dd class="url">${e.onlineUrl}</dd>` : nothing}
         </dl>
-        ${e.summary ? html`<p class="summary">${e.summary}</p>` : nothing}
+        ${e.summary ? html`<p class="abstract">${e.summary}</p>` : nothing}
         ${live && r?.open
           ? html`<p>${r.remaining === 0 && r.waitlist ? t.waitlistOpen : t.registrationOpen(r.remaining)}</p>`
           : nothing}

@@ -4,6 +4,8 @@ import { css } from 'lit';
 const common = css`
   :host {
     display: grid;
+    /* A page may give the element a min-height (room while it loads): no stretched rows then. */
+    align-content: start;
     gap: 1.25rem;
     max-width: 72rem;
   }
