@@ -6,6 +6,8 @@ const common = css`
     display: grid;
     /* A page may give the element a min-height (room while it loads): no stretched rows then. */
     align-content: start;
+    /* One column that may shrink below its longest word (a URL on a 320 px screen). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1.25rem;
     max-width: 72rem;
   }
