@@ -40,6 +40,8 @@ before(async () => {
   });
   assert.equal(res.status, 201, await res.clone().text());
   radicado = ((await res.json()) as { radicado: string }).radicado;
+  const events = (await (await fetch(`${server.url}/api/events?kind=rendicion-cuentas`)).json()) as { slug: string }[];
+  sampleEvent = events[0]!.slug;
   browser = await launchChromium();
 });
 after(async () => {
@@ -48,14 +50,23 @@ after(async () => {
   await site?.close();
 });
 
-const DEMO_PAGES = ['/', '/temas/'];
+/** The event page of the demo shows the sample rendición de cuentas (its slug carries the year). */
+const EVENT_PAGE = '/participe/evento.html';
+const DEMO_PAGES = ['/', '/temas/', '/participe/', EVENT_PAGE];
+let sampleEvent = '';
 const THEMES = ['light', 'dark'] as const;
 const LANGS = ['es', 'en'] as const;
 
 /** Turns the demo page to English (`<html lang>`) and waits until the widgets have their English texts. */
 async function inEnglish(page: Page): Promise<void> {
   await page.evaluate(() => (document.documentElement.lang = 'en'));
-  const english = { 'ecam-pqrs': 'Who is making the request?', 'ecam-tracker': 'Filing number', 'ecam-survey': 'You have answered' };
+  const english = {
+    'ecam-pqrs': 'Who is making the request?',
+    'ecam-tracker': 'Filing number',
+    'ecam-survey': 'You have answered',
+    'ecam-agenda': 'Kind of event',
+    'ecam-event': 'Add to my calendar',
+  };
   for (const [tag, text] of Object.entries(english)) {
     for (const widget of await page.locator(tag).all()) await widget.getByText(text).first().waitFor({ state: 'attached' });
   }
@@ -70,7 +81,12 @@ async function axe(page: Page, where: string): Promise<void> {
 
 /** A demo page with every widget on it ready (the surveys loaded). */
 async function openDemo(page: Page, path: string): Promise<void> {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${server.url}${path}${path === EVENT_PAGE ? `?evento=${sampleEvent}` : ''}`);
+  if (path.startsWith('/participe/')) {
+    const ready = path === EVENT_PAGE ? 'ecam-event [part~="title"]' : 'ecam-agenda [part~="month"], ecam-agenda [part~="event"]';
+    await page.locator(ready).first().waitFor();
+    return;
+  }
   const surveys = page.locator('ecam-survey form');
   await surveys.first().waitFor();
   for (const form of await surveys.all()) await form.waitFor();

@@ -325,7 +325,7 @@ export class EcamAgenda extends LitElement {
           ${e.place ? html`<dt>${t.placeLabel}</dt><dd>${e.place}</dd>` : nothing}
           ${e.onlineUrl ? html`<dt>${t.onlineLabel}</dt><dd class="url">${e.onlineUrl}</dd>` : nothing}
         </dl>
-        ${e.summary ? html`<p class="summary">${e.summary}</p>` : nothing}
+        ${e.summary ? html`<p class="abstract">${e.summary}</p>` : nothing}
         ${live && r?.open
           ? html`<p>${r.remaining === 0 && r.waitlist ? t.waitlistOpen : t.registrationOpen(r.remaining)}</p>`
           : nothing}
@@ -432,7 +432,8 @@ export class EcamAgenda extends LitElement {
   override render(): TemplateResult {
     const t = this.i18n.t;
     const mode = this.mode;
-    return html`${this.renderFilters()}
+    // The subscription comes before the events: what loads late goes last, moving nothing.
+    return html`${this.renderFilters()} ${this.renderSubscribe()}
       <p part="status" class="status" role="status" aria-live="polite">${this.statusText()}</p>
       <div class="alert ${this.alert ? 'shown' : ''}" part="alert" role="alert">${this.alert}</div>
       ${this.alert ? html`<div><button type="button" part="button" @click=${this.handleRetry}>${t.retry}</button></div>` : nothing}
@@ -442,8 +443,7 @@ export class EcamAgenda extends LitElement {
           : this.shown.length
             ? html`<ul part="list" class="events" aria-label=${t.listLabel(!this.past)}>${this.shown.map((e) => this.renderEvent(e))}</ul>`
             : nothing
-        : nothing}
-      ${this.renderSubscribe()}`;
+        : nothing}`;
   }
 }
 

@@ -15,7 +15,8 @@ const es = {
   noLimit: 'Sin límite de cupos.',
   fullWaitlist: 'El cupo está completo: si se inscribe, quedará en la lista de espera y le avisaremos por correo si se libera un cupo.',
   full: 'El cupo de este evento está completo y no tiene lista de espera.',
-  closesAt: (when: string) => `Las inscripciones cierran el ${when}.`,
+  // No final period: a Spanish time already ends in one («9:00 a. m.»).
+  closesAt: (when: string) => `Las inscripciones cierran el ${when}`,
   closed: 'Las inscripciones a este evento están cerradas.',
   name: 'Nombre completo',
   email: 'Correo electrónico',

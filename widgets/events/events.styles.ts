@@ -4,6 +4,10 @@ import { css } from 'lit';
 const common = css`
   :host {
     display: grid;
+    /* A page may give the element a min-height (room while it loads): no stretched rows then. */
+    align-content: start;
+    /* One column that may shrink below its longest word (a URL on a 320 px screen). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1.25rem;
     max-width: 72rem;
   }
@@ -98,7 +102,16 @@ export const agendaStyles = [
       align-items: end;
     }
     .filters .field {
+      flex: 1 1 14rem;
+      min-width: 0;
       margin: 0;
+    }
+    .filters select {
+      width: 100%;
+      max-width: 24rem;
+    }
+    fieldset.when {
+      min-width: 0;
     }
     .options {
       display: flex;
