@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { EventPhase, PublicEventDetail, PublicQuestion, RegistrationCreated } from '../../api/events/schemas.ts';
+import type { EventLiveMap, EventPhase, PublicEventDetail, PublicQuestion, RegistrationCreated } from '../../api/events/schemas.ts';
 import type { PublicSettings } from '../../api/settings/schemas.ts';
 import { ApiError, apiBase, errorText, postJson, request } from '../shared/api.ts';
 import { draftKey, loadDraft, saveDraft } from '../shared/draft.ts';
@@ -16,30 +16,8 @@ import { messages } from './event-messages.ts';
 import { eventStyles } from './events.styles.ts';
 import { formatRange, icsUrl } from './format.ts';
 
-// Fields of this round's wire contract (issue 12) that the server adds alongside this widget;
-// optional here so the element works against a server with or without them.
-/** `EventFigures`: counts computed from the data; `surveyAnswers` null without a linked survey. */
-export interface EventFigures {
-  registered: number;
-  waitlisted: number;
-  attended: number;
-  questionsReceived: number;
-  questionsPublished: number;
-  questionsAnswered: number;
-  surveyAnswers: number | null;
-}
-export interface EventResults {
-  text: string;
-  publishedAt: string | null;
-  figures: EventFigures;
-  survey: { slug: string; title: string } | null;
-}
-type Question = PublicQuestion & { merged?: number };
-type Detail = Omit<PublicEventDetail, 'publishedQuestions'> & {
-  publishedQuestions: Question[];
-  chat?: { opensAt: string; closesAt: string } | null;
-  results?: EventResults | null;
-};
+type Question = PublicQuestion;
+type Detail = PublicEventDetail;
 
 type View = 'loading' | 'missing' | 'error' | 'ready';
 type FormName = 'reg' | 'ask';
@@ -258,6 +236,8 @@ export class EcamEvent extends LitElement {
       const ev = await request<Detail>(this.url, { cache: 'no-cache' });
       if (load !== this.loads) return;
       this.ev = ev;
+      // The live feed starts from what this answer reflects: nothing changed since is lost.
+      if (!this.stream) this.lastSeq = String(ev.liveSeq);
       this.view = 'ready';
       this.alert = '';
       this.followPhase();
@@ -335,7 +315,7 @@ export class EcamEvent extends LitElement {
       const id = (data as { id?: number }).id;
       this.ev = { ...ev, publishedQuestions: ev.publishedQuestions.filter((x) => x.id !== id) };
     } else if (kind === 'results') {
-      this.ev = { ...ev, results: data as EventResults };
+      this.ev = { ...ev, results: data as EventLiveMap['results'] };
       this.announcement = t.liveResults;
     }
   }
