@@ -4,10 +4,6 @@
  * page, now or later (content rendered late, tabs, modals). No globals, no global CSS.
  */
 
-// `<ecam-chat>` is the exception: its launcher is tiny and defined here, so it can say at once
-// whether someone can answer; the panel (Lit) is fetched on the first click.
-import './chat/launcher.ts';
-
 /** Tag name -> the chunk that defines it. A new widget is one more line here. */
 const widgets: Record<string, () => Promise<unknown>> = {
   'ecam-pqrs': () => import('./pqrs/pqrs.ts'),
@@ -17,6 +13,9 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'ecam-informe': () => import('./informe/informe.ts'),
   'ecam-agenda': () => import('./events/agenda.ts'),
   'ecam-event': () => import('./events/event.ts'),
+  // The chat's launcher is tiny and has no Lit: it says at once whether someone can answer; the
+  // panel (Lit) is fetched on the first click. A chunk too, so pages without a chat pay nothing.
+  'ecam-chat': () => import('./chat/launcher.ts'),
 };
 
 const tags = Object.keys(widgets);

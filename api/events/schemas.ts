@@ -4,32 +4,9 @@
  */
 import { z } from 'zod';
 import { consentFields, email, optionalEmail, optionalText, text } from '../pqrs/schemas.ts';
+import { EVENT_KINDS, EVENT_LIMITS, EVENT_PHASES, EVENT_STATES, QUESTION_LIMITS, QUESTION_STATES, REGISTRATION_STATUSES } from './catalog.ts';
 
-export const EVENT_KINDS = [
-  'rendicion-cuentas',
-  'inscripciones',
-  'foro',
-  'consulta-normativa',
-  'feria-servicio',
-  'capacitacion',
-  'otro',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
-export const EVENT_STATES = ['draft', 'published', 'cancelled'] as const;
-export type EventState = (typeof EVENT_STATES)[number];
-
-/** Derived from the clock: before the start, between start and end, after the end. */
-export const EVENT_PHASES = ['upcoming', 'in-progress', 'held'] as const;
-export type EventPhase = (typeof EVENT_PHASES)[number];
-
-export const REGISTRATION_STATUSES = ['registered', 'waitlisted'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-
-/** What staff may set as a goal, each a count. */
-export const GOAL_KEYS = ['registrations', 'attendance', 'questions', 'surveyAnswers'] as const;
-
-export const EVENT_LIMITS = { title: 200, slug: 80, summary: 500, body: 20_000, place: 300, url: 500, name: 120 };
+export * from './catalog.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A Bogotá wall-clock time `2027-03-10T09:00` (seconds optional), or an instant with its offset. */
@@ -367,9 +344,7 @@ export const attendanceInput = z.object(
   { error: 'Envíe { "attended": true } o { "attended": false }.' },
 );
 
-export const QUESTION_LIMITS = { body: 1000, bodyMin: 10, answer: 5000 };
 /** `merged`: folded into a similar question (`mergedInto`); never public on its own. */
-export const QUESTION_STATES = ['pending', 'published', 'hidden', 'merged'] as const;
 export type QuestionState = (typeof QUESTION_STATES)[number];
 /** What moderation sets; `merged` only comes from the merge action. */
 export const MODERATION_STATES = ['pending', 'published', 'hidden'] as const;

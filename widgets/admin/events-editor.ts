@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { EVENT_KINDS, EVENT_LIMITS } from '../../api/events/schemas.ts';
+import { EVENT_KINDS, EVENT_LIMITS } from '../../api/events/catalog.ts';
 import type { SurveyListItem } from '../../api/survey/schemas.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { GOALS, draftErrors, draftOf, emptyDraft, inputOf, type EventDraft, type PlanEvent } from './events-model.ts';

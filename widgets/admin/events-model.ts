@@ -5,6 +5,7 @@
  * The wire types come from api/events/schemas.ts.
  */
 import type { AdminEvent, AdminQuestion, EventFigures, EventInput } from '../../api/events/schemas.ts';
+import { GOAL_KEYS } from '../../api/events/catalog.ts';
 import { fromLocalInput, toLocalInput } from './surveys-labels.ts';
 
 export type { EventFigures };
@@ -15,7 +16,8 @@ export type PlanEvent = AdminEvent;
 export type QuestionState = AdminQuestion['state'];
 export type PlanQuestion = AdminQuestion;
 
-export const GOALS = ['registrations', 'attendance', 'questions', 'surveyAnswers'] as const;
+/** The goals staff may set, in the plan's order. */
+export const GOALS = GOAL_KEYS;
 export type GoalKey = (typeof GOALS)[number];
 
 /** Which figure each goal is measured against (the contract's map). */

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { QUESTION_LIMITS } from '../../api/events/schemas.ts';
+import { QUESTION_LIMITS } from '../../api/events/catalog.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { moderationOrder, type PlanQuestion } from './events-model.ts';
 import { EventPageView } from './events-page.ts';

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { EVENT_LIMITS } from '../../api/events/schemas.ts';
+import { EVENT_LIMITS } from '../../api/events/catalog.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { type EventFigures, type EventResults, type GoalKey, type PlanEvent } from './events-model.ts';
 import { EventPageView } from './events-page.ts';

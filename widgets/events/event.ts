@@ -31,6 +31,8 @@ interface Form {
 }
 
 /** The API's limits (only types may be imported from api/: no zod in a citizen's page). */
+// The server's limits (api/events/catalog.ts EVENT_LIMITS.name, QUESTION_LIMITS), written out: importing
+// that module would add a chunk shared with the staff page (about 230 bytes) to every event page.
 const LIMITS = { name: 120, email: 254, question: 1000, questionMin: 10 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const FIELDS: Record<FormName, string[]> = { reg: ['name', 'email'], ask: ['question', 'name', 'email'] };
