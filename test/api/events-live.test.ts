@@ -118,7 +118,7 @@ describe('the live feed of an event', () => {
         ['question', q2],
         ['question-removed', q1],
       ]);
-      assert.deepEqual(got[0]!.data, { id: q1, question: '¿Cuánto se invirtió en la sede nueva?', answer: null, answeredAt: null, publishedAt: now.toISOString() });
+      assert.deepEqual(got[0]!.data, { id: q1, question: '¿Cuánto se invirtió en la sede nueva?', answer: null, answeredAt: null, publishedAt: now.toISOString(), merged: 0 });
       assert.equal((got[1]!.data as { answer: string }).answer, 'Se invirtieron 1.200 millones de pesos.');
       assert.deepEqual(got[2]!.data, pub[0], 'the same object as the detail');
       assert.deepEqual(got[3]!.data, { id: q1 });

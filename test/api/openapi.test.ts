@@ -222,7 +222,8 @@ describe('GET /api/docs', () => {
     const { port } = app.server.address() as { port: number };
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
+      // Swagger UI renders the operations as they come into view: a tall window shows them all.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 20_000 } });
       const violations: string[] = [];
       page.on('console', (msg) => {
         if (/Content.Security.Policy/i.test(msg.text()) && !/inline style/.test(msg.text())) violations.push(msg.text());
