@@ -90,6 +90,9 @@ export default defineConfig({
             // what is loaded on demand: downloads, uploads and the English texts; nor the SSE
             // reader, which only the chat panel and <ecam-event> use.
             { name: 'shared', test: /[\\/]widgets[\\/]shared[\\/](?!download\.ts|upload\.ts|sse\.ts|[\w-]+\.en\.ts)|[\\/]api[\\/]pqrs[\\/]catalog\.ts$/, minShareCount: 2 },
+            // What the two event widgets share (dates, names, styles), in one chunk with the kind and
+            // phase names the staff page also takes from it, so an event page does not pay a chunk more.
+            { name: 'events-shared', test: /[\\/]widgets[\\/]events[\\/](format|messages|events\.styles)\.ts$/ },
           ],
         },
         chunkFileNames: 'chunks/[name]-[hash:6].js',

@@ -4,22 +4,14 @@
  * Kinds, states and phases are keyed by the API's codes (api/events/schemas.ts).
  */
 import type { EventKind, EventPhase, EventState } from '../../api/events/schemas.ts';
+import { FIGURE_NAMES, KIND_NAMES, PHASE_NAMES } from '../events/messages.ts';
+import { FIGURE_NAMES_EN, KIND_NAMES_EN, PHASE_NAMES_EN } from '../events/messages.en.ts';
 import { catalog } from './catalog.ts';
 import type { EventFigures, GoalKey, QuestionState } from './events-model.ts';
 
 type RegStatus = 'registered' | 'waitlisted' | 'cancelled';
 
-const KINDS: Record<EventKind, string> = {
-  'rendicion-cuentas': 'Rendición de cuentas',
-  inscripciones: 'Inscripciones',
-  foro: 'Foro o diálogo',
-  'consulta-normativa': 'Consulta de proyecto normativo',
-  'feria-servicio': 'Feria de servicio',
-  capacitacion: 'Capacitación',
-  otro: 'Otro',
-};
 const STATES: Record<EventState, string> = { draft: 'Borrador', published: 'Publicado', cancelled: 'Cancelado' };
-const PHASES: Record<EventPhase, string> = { upcoming: 'Próximo', 'in-progress': 'En curso', held: 'Realizado' };
 const GOALS: Record<GoalKey, string> = {
   registrations: 'Inscripciones',
   attendance: 'Asistencia',
@@ -29,15 +21,6 @@ const GOALS: Record<GoalKey, string> = {
 const REG: Record<RegStatus, string> = { registered: 'Inscrita', waitlisted: 'En lista de espera', cancelled: 'Cancelada' };
 const QSTATES: Record<QuestionState, string> = { pending: 'Pendiente', published: 'Publicada', hidden: 'Oculta', merged: 'Unida a otra' };
 
-const FIGURES: Record<keyof EventFigures, string> = {
-  registered: 'Personas inscritas',
-  waitlisted: 'En lista de espera',
-  attended: 'Asistentes',
-  questionsReceived: 'Preguntas recibidas',
-  questionsPublished: 'Preguntas publicadas',
-  questionsAnswered: 'Preguntas respondidas',
-  surveyAnswers: 'Respuestas a la encuesta',
-};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -56,9 +39,9 @@ const es = {
   emptyYear: (year: number) => `No hay eventos en ${year}. Cree uno con «Nuevo evento» o copie el plan de otro año.`,
   noEventsInMonth: 'Sin eventos.',
   monthCount: (n: number) => plural(n, 'evento', 'eventos'),
-  kind: (k: EventKind) => KINDS[k],
+  kind: (k: EventKind) => KIND_NAMES[k],
   state: (s: EventState) => STATES[s],
-  phase: (p: EventPhase) => PHASES[p],
+  phase: (p: EventPhase) => PHASE_NAMES[p],
   kindLabel: 'Tipo',
   whenLabel: 'Fecha',
   stateLabel: 'Estado',
@@ -222,7 +205,7 @@ const es = {
   figure: 'Cifra',
   value: 'Valor',
   goalCol: 'Meta',
-  figureName: (k: keyof EventFigures) => FIGURES[k],
+  figureName: (k: keyof EventFigures) => FIGURE_NAMES[k],
   noFigure: 'Sin dato',
   noSurveyFigure: 'Sin encuesta',
   resultsText: 'Texto de la memoria',
@@ -252,18 +235,9 @@ export const eventsMessages = catalog(es, {
   emptyYear: (year) => `There are no events in ${year}. Create one with “New event” or copy another year's plan.`,
   noEventsInMonth: 'No events.',
   monthCount: (n) => `${n} ${n === 1 ? 'event' : 'events'}`,
-  kind: (k) =>
-    ({
-      'rendicion-cuentas': 'Accountability hearing',
-      inscripciones: 'Enrolment',
-      foro: 'Forum or dialogue',
-      'consulta-normativa': 'Consultation on a draft rule',
-      'feria-servicio': 'Service fair',
-      capacitacion: 'Training',
-      otro: 'Other',
-    })[k],
+  kind: (k) => KIND_NAMES_EN[k],
   state: (s) => ({ draft: 'Draft', published: 'Published', cancelled: 'Cancelled' })[s],
-  phase: (p) => ({ upcoming: 'Upcoming', 'in-progress': 'In progress', held: 'Held' })[p],
+  phase: (p) => PHASE_NAMES_EN[p],
   kindLabel: 'Kind',
   whenLabel: 'Date',
   stateLabel: 'Status',
@@ -417,16 +391,7 @@ export const eventsMessages = catalog(es, {
   figure: 'Figure',
   value: 'Value',
   goalCol: 'Goal',
-  figureName: (k) =>
-    ({
-    registered: 'People registered',
-    waitlisted: 'On the waiting list',
-    attended: 'Attendees',
-    questionsReceived: 'Questions received',
-    questionsPublished: 'Questions published',
-    questionsAnswered: 'Questions answered',
-    surveyAnswers: 'Survey answers',
-    })[k],
+  figureName: (k) => FIGURE_NAMES_EN[k],
   noFigure: 'No figure',
   noSurveyFigure: 'No survey',
   resultsText: 'Text of the results',

@@ -81,14 +81,4 @@ export const en: Messages<Es> = {
   figures: 'Figures of the event',
   figure: 'Figure',
   value: 'Value',
-  figureLabel: (key) =>
-    ({
-      registered: 'People registered',
-      waitlisted: 'On the waiting list',
-      attended: 'Attendees',
-      questionsReceived: 'Questions received',
-      questionsPublished: 'Questions published',
-      questionsAnswered: 'Questions answered',
-      surveyAnswers: 'Survey answers',
-    })[key] ?? key,
 };

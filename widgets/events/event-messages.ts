@@ -87,16 +87,6 @@ const es = {
   figures: 'Cifras del evento',
   figure: 'Dato',
   value: 'Cifra',
-  figureLabel: (key: string) =>
-    ({
-      registered: 'Personas inscritas',
-      waitlisted: 'En lista de espera',
-      attended: 'Asistentes',
-      questionsReceived: 'Preguntas recibidas',
-      questionsPublished: 'Preguntas publicadas',
-      questionsAnswered: 'Preguntas respondidas',
-      surveyAnswers: 'Respuestas a la encuesta',
-    })[key] ?? key,
 };
 
 export type Es = typeof es;

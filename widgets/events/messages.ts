@@ -2,10 +2,11 @@
  * Texts both event widgets use (kinds, phases, dates, calendar links); each element's catalog
  * includes them (`{ ...eventTexts, ... }`), as the widgets' catalogs include `common`.
  */
-import type { EventKind, EventPhase } from '../../api/events/schemas.ts';
+import type { EventFigures, EventKind, EventPhase } from '../../api/events/schemas.ts';
 import { common } from '../shared/messages.ts';
 
-const KINDS: Record<EventKind, string> = {
+/** The names of kinds, phases and figures, shared with the staff page (widgets/admin/messages-events.ts). */
+export const KIND_NAMES: Record<EventKind, string> = {
   'rendicion-cuentas': 'Rendición de cuentas',
   inscripciones: 'Inscripciones',
   foro: 'Foro o diálogo',
@@ -15,13 +16,23 @@ const KINDS: Record<EventKind, string> = {
   otro: 'Otro',
 };
 /** The kinds in the staff's order (only types come from api/: its values would bring zod along). */
-export const KIND_LIST = Object.keys(KINDS) as EventKind[];
-const PHASES: Record<EventPhase, string> = { upcoming: 'Próximo', 'in-progress': 'En curso', held: 'Realizado' };
+export const KIND_LIST = Object.keys(KIND_NAMES) as EventKind[];
+export const PHASE_NAMES: Record<EventPhase, string> = { upcoming: 'Próximo', 'in-progress': 'En curso', held: 'Realizado' };
+export const FIGURE_NAMES: Record<keyof EventFigures, string> = {
+  registered: 'Personas inscritas',
+  waitlisted: 'En lista de espera',
+  attended: 'Asistentes',
+  questionsReceived: 'Preguntas recibidas',
+  questionsPublished: 'Preguntas publicadas',
+  questionsAnswered: 'Preguntas respondidas',
+  surveyAnswers: 'Respuestas a la encuesta',
+};
 
 export const eventTexts = {
   ...common,
-  kind: (k: EventKind) => KINDS[k] ?? k,
-  phase: (p: EventPhase) => PHASES[p] ?? p,
+  kind: (k: EventKind) => KIND_NAMES[k] ?? k,
+  phase: (p: EventPhase) => PHASE_NAMES[p] ?? p,
+  figureLabel: (key: string) => FIGURE_NAMES[key as keyof EventFigures] ?? key,
   cancelled: 'Cancelado',
   kindLabel: 'Tipo',
   whenLabel: 'Fecha y hora',
