@@ -101,8 +101,9 @@ describe('Insertar en su sitio', () => {
     fill(v(el, '#widget'), 'ecam-survey');
     await waitUntil(() => v(el, '#opt-survey'), 'no survey field', WAIT);
     const select = v<HTMLSelectElement>(el, '#opt-survey')!;
-    const names = Array.from(select.options).map((o) => o.textContent!.trim());
-    expect(names).to.include(`Satisfacción con el curso (${survey.slug})`);
+    // The surveys' names arrive from the API after the field shows.
+    const names = () => Array.from(select.options).map((o) => o.textContent!.trim());
+    await waitUntil(() => names().includes(`Satisfacción con el curso (${survey.slug})`), 'the survey is not offered by name', WAIT);
     fill(select, survey.slug);
     fill(v(el, '#opt-layout'), 'steps');
     await waitUntil(() => code(el).includes('layout="steps"'), 'the layout never reached the snippet', WAIT);

@@ -81,15 +81,14 @@ export function embedSnippet(
 }
 
 /**
- * Defines a widget in this page for its preview. The three forms are the chunks the loader
- * fetches; `<ecam-chat>` is defined by the loader itself, which is loaded from where the
- * webmaster's pages load it (the same origin, so the page's CSP allows it).
+ * Defines a widget in this page for its preview: the chunks the loader fetches (the loader itself
+ * would not see the tag in this page's shadow root).
  */
 const DEFINE: Record<EmbedTag, () => Promise<unknown>> = {
   'ecam-pqrs': () => import('../pqrs/pqrs.ts'),
   'ecam-tracker': () => import('../tracker/tracker.ts'),
   'ecam-survey': () => import('../survey/survey.ts'),
-  'ecam-chat': () => import(/* @vite-ignore */ `${location.origin}/widgets/ecam.js`),
+  'ecam-chat': () => import('../chat/launcher.ts'),
 };
 
 /**
